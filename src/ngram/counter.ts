@@ -1,0 +1,117 @@
+/**
+ * The one n-gram counting core every metric uses.
+ *
+ * Tokens arrive as integer ids (see {@link Vocabulary}; chrF uses code points directly). An n-gram is
+ * interned as an integer too: the id of an n-gram is assigned to the pair (id of its first n-1 tokens,
+ * id of its last token), so n-grams of every order are built incrementally from the order below, in one
+ * pass each, with no string keys. Counts are `Map<number, number>`.
+ *
+ * Hand-written because it is the hot path of every metric.
+ * @internal
+ */
+
+/** Counts keyed by an n-gram id. */
+export type Counts = Map<number, number>;
+
+/** Token ids and interned n-gram ids must stay below this, so `prefix * ID_LIMIT + token` is an exact double. */
+export const ID_LIMIT = 2 ** 26;
+
+/** Interns n-grams of one order: (prefix id, token id) → n-gram id. Keep one per order. */
+export class NgramIndex {
+  private readonly ids = new Map<number, number>();
+
+  /** The id of the n-gram made of the (n-1)-gram `prefix` followed by `token`. */
+  extend(prefix: number, token: number): number {
+    const key = prefix * ID_LIMIT + token;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      if (id >= ID_LIMIT) throw new RangeError(`nlg-metrics: more than ${ID_LIMIT} distinct n-grams in one computation`);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * A family of per-order indexes: `ofOrder(1)` is unused (unigram ids are token ids), `ofOrder(n)` interns
+ * n-grams from (n-1)-grams. Share one across all segments of a computation so ids agree.
+ */
+export class NgramSpace {
+  private readonly orders: NgramIndex[] = [];
+
+  ofOrder(n: number): NgramIndex {
+    let idx = this.orders[n];
+    if (idx === undefined) {
+      idx = new NgramIndex();
+      this.orders[n] = idx;
+    }
+    return idx;
+  }
+
+  /**
+   * The ids of the n-grams of `tokens` of every order 1..maxOrder: `result[n - 1][i]` is the id of the
+   * n-gram starting at token `i` (so `result[n - 1].length === max(0, tokens.length - n + 1)`).
+   */
+  ladder(tokens: ArrayLike<number>, maxOrder: number): Int32Array[] {
+    const out: Int32Array[] = [];
+    let prev = Int32Array.from(tokens as ArrayLike<number>);
+    out.push(prev);
+    for (let n = 2; n <= maxOrder; n++) {
+      const len = Math.max(0, tokens.length - n + 1);
+      const cur = new Int32Array(len);
+      if (len > 0) {
+        const index = this.ofOrder(n);
+        for (let i = 0; i < len; i++) cur[i] = index.extend(prev[i] as number, tokens[i + n - 1] as number);
+      }
+      out.push(cur);
+      prev = cur;
+    }
+    return out;
+  }
+}
+
+/** Counts of the ids in `ids`. */
+export function count(ids: ArrayLike<number>): Counts {
+  const m: Counts = new Map();
+  for (let i = 0; i < ids.length; i++) {
+    const k = ids[i] as number;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Clipped overlap: Σ over n-grams of min(count in a, count in b). Symmetric. */
+export function overlap(a: Counts, b: Counts): number {
+  if (a.size > b.size) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  let s = 0;
+  for (const [k, ca] of a) {
+    const cb = b.get(k);
+    if (cb !== undefined) s += ca < cb ? ca : cb;
+  }
+  return s;
+}
+
+/** Per n-gram maximum over several count maps (BLEU's multi-reference clipping). */
+export function maxCounts(list: readonly Counts[]): Counts {
+  if (list.length === 1) return list[0] as Counts;
+  const m: Counts = new Map();
+  for (const c of list) {
+    for (const [k, v] of c) {
+      const cur = m.get(k);
+      if (cur === undefined || v > cur) m.set(k, v);
+    }
+  }
+  return m;
+}
+
+/** Σ of the counts. */
+export function total(c: Counts): number {
+  let s = 0;
+  for (const v of c.values()) s += v;
+  return s;
+}
