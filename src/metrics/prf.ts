@@ -2,8 +2,11 @@ import { checkNumber } from '../internal/validate.js';
 
 /** Precision, recall and F-measure, each in 0..1. */
 export interface Score {
+  /** Matches divided by the hypothesis total. */
   readonly precision: number;
+  /** Matches divided by the reference total. */
   readonly recall: number;
+  /** The F-measure (F1 unless a `beta` was given) of precision and recall. */
   readonly fmeasure: number;
 }
 

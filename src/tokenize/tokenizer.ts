@@ -12,7 +12,9 @@ export type TokenizerName = 'rouge' | '13a' | 'intl' | 'zh' | 'char' | 'none' | 
 
 /** Anything that turns a text into tokens; pass your own to any metric. */
 export interface Tokenizer {
+  /** A name for the tokenizer; sacrebleu-style signatures report it (`tok:13a`). */
   readonly name: string;
+  /** The tokens of `text`, in order, never an empty string. */
   tokenize(text: string): string[];
 }
 
