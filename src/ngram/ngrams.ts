@@ -41,7 +41,7 @@ export function ngrams(tokens: readonly string[], n: number): string[][] {
  * @remarks Counted by the same integer-id core the metrics use.
  * @example
  * ```ts
- * ngramCounts(['a', 'b', 'a', 'b'], 2); // Map { 'a b' => 2, 'b a' => 1 }
+ * ngramCounts(['a', 'b', 'a', 'b'], 2); // Map(2) { 'a b' => 2, 'b a' => 1 }
  * ```
  */
 export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
