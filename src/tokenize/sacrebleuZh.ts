@@ -1,4 +1,37 @@
-// PLACEHOLDER (being written): replaced by the real tokenizer before any release.
+import { pyStrip } from '../internal/pywhitespace.js';
+import { mtevalTokens } from './internal/mteval.js';
+
+/**
+ * The tokens of sacrebleu's `zh` tokenizer: its output split on Python's white space, without building
+ * that string. `tokenizeZh(text) === tokensZh(text).join(' ')`.
+ * @internal
+ */
+export function tokensZh(text: string): string[] {
+  const s = pyStrip(text);
+  const out: string[] = [];
+  mtevalTokens(s, 0, s.length, false, true, out);
+  return out;
+}
+
+/**
+ * sacrebleu's `zh` tokenizer for Chinese: every "Chinese" character becomes a token of its own, the rest
+ * is tokenized with the mteval-v13a regular expressions.
+ *
+ * Steps, exactly as sacrebleu 2.6.0: Python `line.strip()`; surround each character of sacrebleu's range
+ * table with spaces; then the `13a` regular expressions, without `13a`'s entity and `<skipped>` handling
+ * and without its padding (so a final `100.` stays whole). The range table is reproduced with its bug:
+ * `'\u20000'` is U+2000 followed by `0`, so U+2001..U+2A6D (general punctuation, `€`, arrows, math,
+ * zero-width space and joiner...) are split off like ideographs, while CJK Extension B (U+20000 and up)
+ * and the compatibility supplement (U+2F800 and up) are not. Compares code points, not UTF-16 units.
+ *
+ * @param text - One line.
+ * @returns sacrebleu's output string.
+ * @remarks Reproduces `sacrebleu.tokenizers.tokenizer_zh.TokenizerZh()(text)` (sacrebleu 2.6.0).
+ * @example
+ * ```ts
+ * tokenizeZh('AI模型GPT-4在2023年发布，效果很好！'); // 'AI 模 型 GPT-4 在 2023 年 发 布 ， 效 果 很 好 ！'
+ * ```
+ */
 export function tokenizeZh(text: string): string {
-  throw new Error('tokenizeZh: not implemented yet (' + text.length + ')');
+  return tokensZh(text).join(' ');
 }

@@ -1,10 +1,10 @@
 import { pySplit } from '../internal/pywhitespace.js';
 import { checkBoolean, checkEnum, checkOptions, checkString, typeError } from '../internal/validate.js';
 import { rougeTokens } from './rouge.js';
-import { tokenize13a } from './sacrebleu13a.js';
-import { tokenizeIntl } from './sacrebleuIntl.js';
-import { tokenizeZh } from './sacrebleuZh.js';
-import { tokenizeChar } from './sacrebleuChar.js';
+import { tokens13a } from './sacrebleu13a.js';
+import { tokensIntl } from './sacrebleuIntl.js';
+import { tokensZh } from './sacrebleuZh.js';
+import { tokensChar } from './sacrebleuChar.js';
 import { unicodeTokens } from './unicode.js';
 
 /** The names of the built-in tokenizers. */
@@ -58,14 +58,16 @@ export function getTokenizer(name: TokenizerName, options?: TokenizerOptions): T
       return { name: 'rouge', tokenize: (t) => rougeTokens(checkString('tokenize', 'text', t), stemmer) };
     case 'unicode':
       return { name: 'unicode', tokenize: (t) => unicodeTokens(checkString('tokenize', 'text', t), stemmer) };
+    // 13a/intl/zh/char: the tokens of sacrebleu's output string as BLEU splits it (Python white space),
+    // produced directly by the scanners (identical to pySplit of the output string).
     case '13a':
-      return { name: '13a', tokenize: (t) => pySplit(tokenize13a(checkString('tokenize', 'text', t))) };
+      return { name: '13a', tokenize: (t) => tokens13a(checkString('tokenize', 'text', t)) };
     case 'intl':
-      return { name: 'intl', tokenize: (t) => pySplit(tokenizeIntl(checkString('tokenize', 'text', t))) };
+      return { name: 'intl', tokenize: (t) => tokensIntl(checkString('tokenize', 'text', t)) };
     case 'zh':
-      return { name: 'zh', tokenize: (t) => pySplit(tokenizeZh(checkString('tokenize', 'text', t))) };
+      return { name: 'zh', tokenize: (t) => tokensZh(checkString('tokenize', 'text', t)) };
     case 'char':
-      return { name: 'char', tokenize: (t) => pySplit(tokenizeChar(checkString('tokenize', 'text', t))) };
+      return { name: 'char', tokenize: (t) => tokensChar(checkString('tokenize', 'text', t)) };
     case 'none':
     case 'whitespace':
       return { name: tokName, tokenize: (t) => pySplit(checkString('tokenize', 'text', t)) };
