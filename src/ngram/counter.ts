@@ -115,3 +115,57 @@ export function total(c: Counts): number {
   for (const v of c.values()) s += v;
   return s;
 }
+
+/**
+ * Clipped overlap of two multisets of dense ids (token ids, or n-gram ids of one order from an
+ * {@link NgramSpace}) without building maps: a reusable counter array indexed by id, zero between calls.
+ * Keep one per computation (never module-level); it grows to the largest id seen.
+ */
+export class OverlapCounter {
+  private c = new Int32Array(256);
+
+  /** Σ over ids of min(count in `a`, count in `b`); the same value as `overlap(count(a), count(b))`. */
+  overlap(a: ArrayLike<number>, b: ArrayLike<number>): number {
+    let c = this.c;
+    for (let i = 0; i < a.length; i++) {
+      const k = a[i] as number;
+      if (k >= c.length) {
+        const grown = new Int32Array(Math.max(k + 1, c.length * 2));
+        grown.set(c);
+        this.c = c = grown;
+      }
+      c[k] = (c[k] as number) + 1;
+    }
+    let s = 0;
+    for (let i = 0; i < b.length; i++) {
+      const k = b[i] as number;
+      if (k < c.length && (c[k] as number) > 0) {
+        c[k] = (c[k] as number) - 1;
+        s++;
+      }
+    }
+    for (let i = 0; i < a.length; i++) c[a[i] as number] = 0;
+    return s;
+  }
+}
+
+/**
+ * Clipped overlap of two multisets given as ascending sorted arrays of numeric keys (any exact doubles,
+ * e.g. `first * ID_LIMIT + second` for a pair of ids): Σ over keys of min(count in a, count in b), by one merge.
+ */
+export function overlapSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      s++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}

@@ -1,0 +1,195 @@
+/**
+ * Per-call state of ROUGE scoring: the vocabulary that interns tokens to ids, the n-gram space, scratch
+ * buffers, and the tokenized references (each distinct reference string is tokenized once per call).
+ * One context per scoring call; nothing here is module-level.
+ * @internal
+ */
+import { ID_LIMIT, NgramSpace, OverlapCounter } from '../../ngram/counter.js';
+import { Vocabulary } from '../../ngram/vocabulary.js';
+import { porterStem } from '../../tokenize/porter.js';
+import { rougeTokens } from '../../tokenize/rouge.js';
+import { LcsWorkspace } from './lcs.js';
+import type { ResolvedRougeOptions } from './options.js';
+
+/** A tokenized text with what the requested types need. @internal */
+export interface RougeText {
+  /** Token ids of the whole text. */
+  readonly ids: Int32Array;
+  /** `grams[n - 1]`: ids of the n-grams of order n, for n up to the highest order requested. */
+  readonly grams: readonly Int32Array[];
+  /** ROUGE-Lsum: token ids of the non-empty lines, concatenated, and the line boundaries (`starts[k]..starts[k+1]`). */
+  readonly sentIds: Int32Array;
+  readonly sentStarts: Int32Array;
+  /** Per skip-bigram gap of the options: the sorted keys of the text's skip-bigrams. */
+  readonly skips: readonly Float64Array[];
+}
+
+const EMPTY = new Int32Array(0);
+const EMPTY_STARTS = Int32Array.of(0);
+
+/** The state of one ROUGE scoring call. @internal */
+export class RougeContext {
+  readonly vocab = new Vocabulary();
+  readonly space = new NgramSpace();
+  readonly counter = new OverlapCounter();
+  readonly lcs = new LcsWorkspace();
+  private readonly refs = new Map<string, RougeText>();
+  /** 1 + stemmed id, by raw token id (built-in tokenizer with stemmer). */
+  private stems = new Int32Array(0);
+
+  constructor(
+    readonly options: ResolvedRougeOptions,
+    readonly fn: string,
+  ) {}
+
+  /** A reference text, tokenized once per distinct string within this context. */
+  reference(text: string): RougeText {
+    let t = this.refs.get(text);
+    if (t === undefined) {
+      t = this.prepare(text);
+      this.refs.set(text, t);
+    }
+    return t;
+  }
+
+  /** A hypothesis text (a reference of the same text is reused). */
+  hypothesis(text: string): RougeText {
+    return this.refs.get(text) ?? this.prepare(text);
+  }
+
+  private prepare(text: string): RougeText {
+    const o = this.options;
+    let ids: Int32Array = EMPTY;
+    let sentIds: Int32Array = EMPTY;
+    let sentStarts: Int32Array = EMPTY_STARTS;
+    if (o.tokenizer === null) {
+      // rouge-score tokenizes each line for rougeLsum; with its tokenizer a newline always separates
+      // tokens, so the lines' tokens concatenated are the whole text's tokens.
+      if (text.indexOf('\n') < 0) {
+        ids = this.builtinIds(text);
+        sentIds = ids;
+        sentStarts = ids.length > 0 ? Int32Array.of(0, ids.length) : EMPTY_STARTS;
+      } else {
+        const parts = this.lines(text, (line) => this.builtinIds(line));
+        ids = sentIds = parts.ids;
+        sentStarts = parts.starts;
+      }
+    } else {
+      if (o.needTokens) ids = this.customIds(text);
+      if (o.needSentences) {
+        const parts = this.lines(text, (line) => this.customIds(line));
+        sentIds = parts.ids;
+        sentStarts = parts.starts;
+      }
+    }
+    const grams = o.maxN >= 2 ? this.space.ladder(ids, o.maxN) : [ids];
+    const skips = o.gaps.map((gap) => this.skipKeys(ids, gap));
+    return { ids, grams, sentIds, sentStarts, skips };
+  }
+
+  /** Tokenizes the non-empty lines (`text.split('\n')` without empty strings, as rouge-score's `get_sents`). */
+  private lines(text: string, tokenize: (line: string) => Int32Array): { ids: Int32Array; starts: Int32Array } {
+    const chunks: Int32Array[] = [];
+    let total = 0;
+    let from = 0;
+    while (from <= text.length) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      if (to > from) {
+        const ids = tokenize(text.slice(from, to));
+        if (ids.length > 0) {
+          chunks.push(ids);
+          total += ids.length;
+        }
+      }
+      from = to + 1;
+    }
+    if (chunks.length === 1) {
+      const only = chunks[0] as Int32Array;
+      return { ids: only, starts: Int32Array.of(0, only.length) };
+    }
+    const ids = new Int32Array(total);
+    const starts = new Int32Array(chunks.length + 1);
+    let at = 0;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k] as Int32Array;
+      ids.set(c, at);
+      at += c.length;
+      starts[k + 1] = at;
+    }
+    return { ids, starts };
+  }
+
+  /** rouge-score's tokenizer, with each distinct token stemmed once per context. */
+  private builtinIds(text: string): Int32Array {
+    const toks = rougeTokens(text, false);
+    const vocab = this.vocab;
+    const ids = new Int32Array(toks.length);
+    if (!this.options.stemmer) {
+      for (let i = 0; i < toks.length; i++) ids[i] = vocab.id(toks[i] as string);
+      return ids;
+    }
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i] as string;
+      let id = vocab.id(tok);
+      // As rougeTokens(text, true): tokens longer than 3 characters go through the Porter stemmer.
+      if (tok.length > 3) {
+        if (id >= this.stems.length) {
+          const grown = new Int32Array(Math.max(id + 1, this.stems.length * 2, 256));
+          grown.set(this.stems);
+          this.stems = grown;
+        }
+        let s = (this.stems[id] as number) - 1;
+        if (s < 0) {
+          s = vocab.id(porterStem(tok));
+          this.stems[id] = s + 1;
+        }
+        id = s;
+      }
+      ids[i] = id;
+    }
+    return ids;
+  }
+
+  private customIds(text: string): Int32Array {
+    const tok = this.options.tokenizer;
+    const toks: unknown = tok === null ? [] : tok.tokenize(text);
+    if (!Array.isArray(toks)) {
+      throw new TypeError(`${this.fn}: options.tokenizer.tokenize must return an array of strings, got ${typeof toks}`);
+    }
+    const ids = new Int32Array(toks.length);
+    for (let i = 0; i < toks.length; i++) {
+      const t: unknown = toks[i];
+      if (typeof t !== 'string') {
+        throw new TypeError(`${this.fn}: options.tokenizer.tokenize must return an array of strings, got a ${typeof t} at index ${i}`);
+      }
+      ids[i] = this.vocab.id(t);
+    }
+    return ids;
+  }
+
+  /**
+   * The skip-bigrams of ROUGE-1.5.5's `createSkipBigram` with `-2 gap`: every in-order pair of tokens
+   * (i, j) with i < j and at most `gap` tokens between them (j − i − 1 ≤ gap; gap −1: any), as sorted keys.
+   */
+  private skipKeys(ids: Int32Array, gap: number): Float64Array {
+    const L = ids.length;
+    const span = gap < 0 ? L : gap + 1;
+    let count = 0;
+    for (let i = 0; i + 1 < L; i++) count += Math.min(span, L - 1 - i);
+    if (count > this.options.maxSkipBigrams) {
+      throw new RangeError(
+        `${this.fn}: a text has ${count} skip-bigrams, more than options.maxSkipBigrams (${this.options.maxSkipBigrams}); raise the limit or use a gap limit such as rougeS4`,
+      );
+    }
+    if (this.vocab.size > ID_LIMIT) throw new RangeError(`${this.fn}: more than ${ID_LIMIT} distinct tokens in one computation`);
+    const keys = new Float64Array(count);
+    let k = 0;
+    for (let i = 0; i + 1 < L; i++) {
+      const a = (ids[i] as number) * ID_LIMIT;
+      const end = Math.min(L, i + 1 + span);
+      for (let j = i + 1; j < end; j++) keys[k++] = a + (ids[j] as number);
+    }
+    return keys.sort();
+  }
+}

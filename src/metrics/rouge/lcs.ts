@@ -1,0 +1,336 @@
+/**
+ * Longest common subsequences on integer token ids, bit-parallel (Allison–Dix / Hyyrö): one machine word
+ * holds 32 columns of a row of the LCS table, so a row costs ⌈columns/32⌉ word operations and the length
+ * alone needs memory linear in the shorter sequence.
+ *
+ * Row `i` is stored as a bit vector `V` over the columns: bit `j - 1` is 0 exactly where the LCS table grows
+ * along the row, `t[i][j] - t[i][j - 1] = 1`, so `t[i][j]` is the number of zero bits among the first `j`.
+ * With `M` the columns holding row `i`'s token, `V ← (V + (V & M)) | (V & ~M)` (a multi-word addition).
+ *
+ * ROUGE-Lsum also needs *which* reference tokens rouge-score's backtrack picks (its tie-break changes the
+ * score), so {@link LcsWorkspace.markUnion} keeps every row (one bit per table cell) and walks back through
+ * them with the exact rules of rouge-score's `_backtrack_norec`.
+ * @internal
+ */
+
+/** Number of 1 bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Reusable scratch space for the LCS computations of one scoring call (never shared between calls). */
+export class LcsWorkspace {
+  /** Single-word match masks, by token id. */
+  private mask = new Int32Array(64);
+  /** Occurrences in the column sequence, by token id. */
+  private occ = new Int32Array(64);
+  /** 1 + first position in the column sequence (0: none), by token id; `next` chains the others. */
+  private head = new Int32Array(64);
+  /** 1 + index of the token's dense mask in `denseBuf` (0: sparse), by token id. */
+  private denseIdx = new Int32Array(64);
+  private next = new Int32Array(64);
+  private denseBuf = new Int32Array(64);
+  /** Mask of one row, for tokens kept sparse. */
+  private rowMask = new Int32Array(2);
+  /** The bit rows: one for the length, all of them for a backtrack. */
+  private rows = new Int32Array(64);
+  /** Marks of reference positions in a union LCS. */
+  private marks = new Uint8Array(64);
+  /** Token counts, by token id (for the clipped hits). */
+  private counts = new Int32Array(64);
+  /** Columns and words of the current column sequence. */
+  private cols: ArrayLike<number> = [];
+  private colStart = 0;
+  private colLen = 0;
+  private words = 0;
+
+  /** Makes the by-token arrays large enough for ids below `vocabularySize`. */
+  reserve(vocabularySize: number): void {
+    if (vocabularySize <= this.mask.length) return;
+    const n = Math.max(vocabularySize, this.mask.length * 2);
+    this.mask = new Int32Array(n);
+    this.occ = new Int32Array(n);
+    this.head = new Int32Array(n);
+    this.denseIdx = new Int32Array(n);
+    this.counts = new Int32Array(n);
+  }
+
+  /** Length of the LCS of `a` and `b` (token ids below the reserved vocabulary size). */
+  lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
+    // Columns: the shorter sequence (memory ⌈min/32⌉ words). The length does not depend on orientation.
+    const rows = a.length >= b.length ? a : b;
+    const cols = rows === a ? b : a;
+    const n = cols.length;
+    if (n === 0) return 0;
+    this.setColumns(cols, 0, n);
+    let zeros: number;
+    if (n <= 32) {
+      const mask = this.mask;
+      let v = -1;
+      for (let i = 0; i < rows.length; i++) {
+        const m = mask[rows[i] as number] as number;
+        if (m !== 0) {
+          const u = v & m;
+          v = ((v + u) | 0) | (v & ~m);
+        }
+      }
+      zeros = n - popcount(n === 32 ? v : v & ((1 << n) - 1));
+    } else {
+      const w = this.words;
+      const v = this.rowBuffer(w);
+      v.fill(-1, 0, w);
+      for (let i = 0; i < rows.length; i++) this.step(rows[i] as number, v, 0, v, 0);
+      zeros = n - this.onesBefore(v, 0, n);
+    }
+    this.clearColumns();
+    return zeros;
+  }
+
+  /**
+   * rouge-score's union LCS for ROUGE-Lsum, as clipped hits: for every reference sentence and every
+   * hypothesis sentence, the reference positions of the LCS that `_backtrack_norec` reads out of the table
+   * `_lcs_table(reference sentence, hypothesis sentence)` are marked; a marked reference token is a hit while
+   * the hypothesis still has an unused token equal to it (the clipping of `_summary_level_lcs`).
+   *
+   * @param ref - Reference token ids, all sentences concatenated; `refStarts` are the sentence boundaries
+   *   (`refStarts[k]..refStarts[k+1]`, last entry = `ref.length`).
+   * @param hyp - Hypothesis token ids and `hypStarts` likewise.
+   * @param maxCells - The largest table (reference sentence length × hypothesis sentence length) allowed.
+   * @param onTooLarge - Builds the error thrown when a table exceeds `maxCells`.
+   */
+  unionHits(
+    ref: ArrayLike<number>,
+    refStarts: ArrayLike<number>,
+    hyp: ArrayLike<number>,
+    hypStarts: ArrayLike<number>,
+    maxCells: number,
+    onTooLarge: (cells: number) => Error,
+  ): number {
+    const m = ref.length;
+    if (m === 0 || hyp.length === 0) return 0;
+    if (this.marks.length < m) this.marks = new Uint8Array(Math.max(m, this.marks.length * 2));
+    const marks = this.marks;
+    marks.fill(0, 0, m);
+    for (let h = 0; h + 1 < hypStarts.length; h++) {
+      const c0 = hypStarts[h] as number;
+      const cn = (hypStarts[h + 1] as number) - c0;
+      if (cn === 0) continue;
+      this.setColumns(hyp, c0, cn);
+      try {
+        for (let k = 0; k + 1 < refStarts.length; k++) {
+          const r0 = refStarts[k] as number;
+          const rn = (refStarts[k + 1] as number) - r0;
+          if (rn === 0) continue;
+          if (rn * cn > maxCells) throw onTooLarge(rn * cn);
+          this.markPair(ref, r0, rn, marks);
+        }
+      } finally {
+        this.clearColumns();
+      }
+    }
+    // Clipping: a marked reference token is a hit while the hypothesis has an unused equal token.
+    const counts = this.counts;
+    for (let j = 0; j < hyp.length; j++) {
+      const x = hyp[j] as number;
+      counts[x] = (counts[x] as number) + 1;
+    }
+    let hits = 0;
+    for (let i = 0; i < m; i++) {
+      if (marks[i] === 0) continue;
+      const t = ref[i] as number;
+      if ((counts[t] as number) > 0) {
+        counts[t] = (counts[t] as number) - 1;
+        hits++;
+      }
+    }
+    for (let j = 0; j < hyp.length; j++) counts[hyp[j] as number] = 0;
+    return hits;
+  }
+
+  /** Fills the rows of the table of reference sentence `ref[r0..r0+rn)` against the current columns and marks its LCS. */
+  private markPair(ref: ArrayLike<number>, r0: number, rn: number, marks: Uint8Array): void {
+    const cn = this.colLen;
+    const w = this.words;
+    const rows = this.rowBuffer((rn + 1) * w);
+    rows.fill(-1, 0, w);
+    if (w === 1) {
+      const mask = this.mask;
+      let v = -1;
+      for (let i = 1; i <= rn; i++) {
+        const m = mask[ref[r0 + i - 1] as number] as number;
+        if (m !== 0) {
+          const u = v & m;
+          v = ((v + u) | 0) | (v & ~m);
+        }
+        rows[i] = v;
+      }
+    } else {
+      for (let i = 1; i <= rn; i++) this.step(ref[r0 + i - 1] as number, rows, (i - 1) * w, rows, i * w);
+    }
+    // Backtrack as `_backtrack_norec`: on equal tokens go diagonally (and record the reference position),
+    // else left when t[i][j-1] > t[i-1][j], else up. T = t[i][j] and U = t[i-1][j] are kept incrementally.
+    const cols = this.cols;
+    const c0 = this.colStart;
+    let i = rn;
+    let j = cn;
+    let T = j - this.onesBefore(rows, i * w, j);
+    if (T === 0) return;
+    let U = j - this.onesBefore(rows, (i - 1) * w, j);
+    for (;;) {
+      if (ref[r0 + i - 1] === cols[c0 + j - 1]) {
+        marks[r0 + i - 1] = 1;
+        i--;
+        j--;
+        T--;
+        if (T === 0) return;
+        U = j - this.onesBefore(rows, (i - 1) * w, j);
+      } else {
+        // t[i][j-1] = T - (1 if the table grows at column j in row i); t[i-1][j-1] likewise from U.
+        const b = j - 1;
+        const left = T - (1 - (((rows[i * w + (b >>> 5)] as number) >>> (b & 31)) & 1));
+        if (left > U) {
+          U -= 1 - (((rows[(i - 1) * w + (b >>> 5)] as number) >>> (b & 31)) & 1);
+          T = left;
+          j--;
+        } else {
+          i--;
+          T = U;
+          U = j - this.onesBefore(rows, (i - 1) * w, j);
+        }
+      }
+    }
+  }
+
+  /** Number of 1 bits among the first `j` bits of the row at `off`. */
+  private onesBefore(v: Int32Array, off: number, j: number): number {
+    const full = j >>> 5;
+    let s = 0;
+    for (let k = 0; k < full; k++) s += popcount(v[off + k] as number);
+    const rest = j & 31;
+    if (rest !== 0) s += popcount((v[off + full] as number) & ((1 << rest) - 1));
+    return s;
+  }
+
+  /** One row step for token `x` on multi-word rows: `dst = (src + (src & M)) | (src & ~M)`. */
+  private step(x: number, src: Int32Array, so: number, dst: Int32Array, doff: number): void {
+    const w = this.words;
+    const d = this.denseIdx[x] as number;
+    let m: Int32Array;
+    let mo: number;
+    let lo: number;
+    let hi: number;
+    if (d !== 0) {
+      m = this.denseBuf;
+      mo = (d - 1) * w;
+      lo = 0;
+      hi = w - 1;
+    } else {
+      let p = this.head[x] as number;
+      if (p === 0) {
+        if (src !== dst || so !== doff) copyRow(src, so, dst, doff, w);
+        return;
+      }
+      m = this.rowMask;
+      mo = 0;
+      lo = w;
+      hi = -1;
+      const next = this.next;
+      while (p !== 0) {
+        const q = p - 1;
+        const k = q >>> 5;
+        m[k] = (m[k] as number) | (1 << (q & 31));
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+        p = next[q] as number;
+      }
+    }
+    if (src !== dst || so !== doff) copyRow(src, so, dst, doff, lo);
+    let carry = 0;
+    let k = lo;
+    for (; k < w; k++) {
+      const v = src[so + k] as number;
+      if (k > hi && carry === 0) break;
+      const mk = m[mo + k] as number;
+      const u = v & mk;
+      const sum = (v >>> 0) + (u >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      dst[doff + k] = (sum | 0) | (v & ~mk);
+    }
+    if (src !== dst || so !== doff) for (; k < w; k++) dst[doff + k] = src[so + k] as number;
+    if (d === 0) m.fill(0, lo, hi + 1);
+  }
+
+  /** Indexes the column sequence `cols[start..start+len)`: masks (one word) or dense/sparse positions. */
+  private setColumns(cols: ArrayLike<number>, start: number, len: number): void {
+    this.cols = cols;
+    this.colStart = start;
+    this.colLen = len;
+    const w = (len + 31) >>> 5;
+    this.words = w;
+    if (w === 1) {
+      const mask = this.mask;
+      for (let j = 0; j < len; j++) {
+        const x = cols[start + j] as number;
+        mask[x] = (mask[x] as number) | (1 << j);
+      }
+      return;
+    }
+    if (this.rowMask.length < w) this.rowMask = new Int32Array(w);
+    if (this.next.length < len) this.next = new Int32Array(Math.max(len, this.next.length * 2));
+    const occ = this.occ;
+    const head = this.head;
+    const next = this.next;
+    for (let j = len - 1; j >= 0; j--) {
+      const x = cols[start + j] as number;
+      occ[x] = (occ[x] as number) + 1;
+      next[j] = head[x] as number;
+      head[x] = j + 1;
+    }
+    // Tokens occurring at least w times get a dense mask (at most 32 such tokens: memory ≤ 32·w words).
+    let dense = 0;
+    for (let j = 0; j < len; j++) {
+      const x = cols[start + j] as number;
+      if ((occ[x] as number) >= w && this.denseIdx[x] === 0) this.denseIdx[x] = ++dense;
+    }
+    if (dense > 0) {
+      if (this.denseBuf.length < dense * w) this.denseBuf = new Int32Array(Math.max(dense * w, this.denseBuf.length * 2));
+      const buf = this.denseBuf;
+      buf.fill(0, 0, dense * w);
+      for (let j = 0; j < len; j++) {
+        const d = this.denseIdx[cols[start + j] as number] as number;
+        if (d !== 0) buf[(d - 1) * w + (j >>> 5)] = (buf[(d - 1) * w + (j >>> 5)] as number) | (1 << (j & 31));
+      }
+    }
+  }
+
+  /** Undoes {@link setColumns} so the by-token arrays are all zero again. */
+  private clearColumns(): void {
+    const cols = this.cols;
+    const start = this.colStart;
+    const len = this.colLen;
+    if (this.words === 1) {
+      for (let j = 0; j < len; j++) this.mask[cols[start + j] as number] = 0;
+    } else {
+      for (let j = 0; j < len; j++) {
+        const x = cols[start + j] as number;
+        this.occ[x] = 0;
+        this.head[x] = 0;
+        this.denseIdx[x] = 0;
+      }
+    }
+    this.cols = [];
+    this.colLen = 0;
+  }
+
+  private rowBuffer(size: number): Int32Array {
+    if (this.rows.length < size) this.rows = new Int32Array(Math.max(size, this.rows.length * 2));
+    return this.rows;
+  }
+}
+
+function copyRow(src: Int32Array, so: number, dst: Int32Array, doff: number, n: number): void {
+  for (let k = 0; k < n; k++) dst[doff + k] = src[so + k] as number;
+}

@@ -1,0 +1,117 @@
+/**
+ * ROUGE statistics of one segment: for each requested type, the [precision, recall, fmeasure] of the
+ * hypothesis against its references (the best reference, or the mean over them). ROUGE averages these
+ * per-segment scores over a corpus (macro average), so this row is the segment's sufficient statistic.
+ * @internal
+ */
+import { overlapSorted } from '../../ngram/counter.js';
+import { fmeasure } from '../prf.js';
+import type { RougeContext, RougeText } from './context.js';
+
+/** Writes [P, R, F] of every type for one hypothesis–reference pair into `out` (length 3 × types). */
+function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: number[]): void {
+  const o = ctx.options;
+  const specs = o.specs;
+  for (let k = 0; k < specs.length; k++) {
+    const s = specs[k]!;
+    let hits: number;
+    let hypTotal: number;
+    let refTotal: number;
+    switch (s.kind) {
+      case 'n': {
+        // rouge-score's _score_ngrams: clipped n-gram matches over the n-gram counts.
+        const h = hyp.grams[s.n - 1]!;
+        const r = ref.grams[s.n - 1]!;
+        hypTotal = h.length;
+        refTotal = r.length;
+        hits = hypTotal > 0 && refTotal > 0 ? ctx.counter.overlap(r, h) : 0;
+        break;
+      }
+      case 'L':
+        // rouge-score's _score_lcs: LCS length over the token counts (0 if either side is empty).
+        hypTotal = hyp.ids.length;
+        refTotal = ref.ids.length;
+        hits = hypTotal > 0 && refTotal > 0 ? ctx.lcs.lcsLength(ref.ids, hyp.ids) : 0;
+        break;
+      case 'Lsum':
+        // rouge-score's _summary_level_lcs: clipped union-LCS hits over the tokens of all sentences.
+        hypTotal = hyp.sentIds.length;
+        refTotal = ref.sentIds.length;
+        hits =
+          hypTotal > 0 && refTotal > 0
+            ? ctx.lcs.unionHits(ref.sentIds, ref.sentStarts, hyp.sentIds, hyp.sentStarts, o.maxLcsCells, (cells) =>
+                new RangeError(
+                  `${ctx.fn}: rougeLsum needs an LCS table of ${cells} cells for one pair of sentences, more than options.maxLcsCells (${o.maxLcsCells}); split the texts into lines or raise the limit`,
+                ),
+              )
+            : 0;
+        break;
+      case 'S': {
+        // ROUGE-1.5.5 skip-bigrams (-2 gap); with -u/-U also the unigram of every token but the last.
+        const gi = o.gapIndex[k]!;
+        const h = hyp.skips[gi]!;
+        const r = ref.skips[gi]!;
+        hits = overlapSorted(r, h);
+        hypTotal = h.length;
+        refTotal = r.length;
+        if (s.unigrams) {
+          const hu = hyp.ids.length > 1 ? hyp.ids.subarray(0, hyp.ids.length - 1) : hyp.ids.subarray(0, 0);
+          const ru = ref.ids.length > 1 ? ref.ids.subarray(0, ref.ids.length - 1) : ref.ids.subarray(0, 0);
+          hits += ctx.counter.overlap(ru, hu);
+          hypTotal += hu.length;
+          refTotal += ru.length;
+        }
+        break;
+      }
+    }
+    const precision = hits / (hypTotal > 1 ? hypTotal : 1);
+    const recall = hits / (refTotal > 1 ? refTotal : 1);
+    out[3 * k] = precision;
+    out[3 * k + 1] = recall;
+    out[3 * k + 2] = fmeasure(precision, recall, o.beta);
+  }
+}
+
+/**
+ * The statistics row of one segment: `[P, R, F]` per type, in the order of `ctx.options.types`.
+ *
+ * @param ctx - The scoring context (options, vocabulary, cached references).
+ * @param hypothesis - The generated text.
+ * @param references - One or more reference texts (validated by the caller; at least one).
+ * @returns A new array of `3 × types` numbers.
+ * @internal
+ */
+export function segmentRow(ctx: RougeContext, hypothesis: string, references: readonly string[]): number[] {
+  const width = 3 * ctx.options.specs.length;
+  const hyp = ctx.hypothesis(hypothesis);
+  const out = new Array<number>(width).fill(0);
+  if (references.length === 1) {
+    const ref = ctx.reference(references[0]!);
+    ctx.lcs.reserve(ctx.vocab.size);
+    pairScores(ctx, hyp, ref, out);
+    return out;
+  }
+  const refs = references.map((r) => ctx.reference(r));
+  ctx.lcs.reserve(ctx.vocab.size);
+  const cur = new Array<number>(width).fill(0);
+  if (ctx.options.multiReference === 'max') {
+    // score_multi: per type, np.argmax over the F-measures: the first reference with the highest F.
+    for (let i = 0; i < refs.length; i++) {
+      pairScores(ctx, hyp, refs[i]!, cur);
+      for (let k = 0; k < width; k += 3) {
+        if (i === 0 || cur[k + 2]! > out[k + 2]!) {
+          out[k] = cur[k]!;
+          out[k + 1] = cur[k + 1]!;
+          out[k + 2] = cur[k + 2]!;
+        }
+      }
+    }
+  } else {
+    for (let i = 0; i < refs.length; i++) {
+      pairScores(ctx, hyp, refs[i]!, cur);
+      for (let k = 0; k < width; k++) out[k] = out[k]! + cur[k]!;
+    }
+    for (let k = 0; k < width; k++) out[k] = out[k]! / refs.length;
+  }
+  return out;
+}
