@@ -7,3 +7,5 @@ export { ngrams, ngramCounts, charNgrams } from './ngram/ngrams.js';
 export { addStats } from './aggregate/stats.js';
 export { prf } from './metrics/prf.js';
 export type { Score } from './metrics/prf.js';
+export { rouge, corpusRouge, corpusRougeBootstrap } from './metrics/rouge.js';
+export type { RougeOptions, RougeType, RougeScores, RougeBootstrapOptions, RougeInterval } from './metrics/rouge.js';
