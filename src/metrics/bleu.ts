@@ -1,0 +1,576 @@
+/**
+ * BLEU as sacrebleu 2.x computes it (Papineni et al. 2002, with sacrebleu's tokenizers and smoothing).
+ *
+ * Sufficient statistics + finalize: a segment becomes one row
+ * `[sysLen, refLen, correct_1..N, total_1..N, 1, nrefs, nrefs²]` (sacrebleu's row plus three additive fields
+ * that let the signature's `nrefs` survive summing and merging); a corpus is the element-wise sum of its
+ * rows, finalized once by {@link finalizeBleu}.
+ *
+ * Counting is by integer ids: one {@link Vocabulary} and one {@link NgramSpace} per call, references cached by
+ * string (a reference string is tokenized once per call), clipping through per-order count arrays indexed by
+ * n-gram id. No n-gram is ever a string key, so `__proto__` or `constructor` are words like any other.
+ */
+import { isPyWhitespace, pyRstrip } from '../internal/pywhitespace.js';
+import {
+  checkBoolean,
+  checkCorpus,
+  checkEnum,
+  checkInteger,
+  checkOptions,
+  checkReferences,
+  checkString,
+  rangeError,
+  typeError,
+} from '../internal/validate.js';
+import { NgramSpace } from '../ngram/counter.js';
+import { Vocabulary } from '../ngram/vocabulary.js';
+import { tokenize13a } from '../tokenize/sacrebleu13a.js';
+import { tokenizeChar } from '../tokenize/sacrebleuChar.js';
+import { tokenizeIntl } from '../tokenize/sacrebleuIntl.js';
+import { tokenizeZh } from '../tokenize/sacrebleuZh.js';
+import { formatSignature, nrefsField, pyFixed, type SignaturePart } from './signature.js';
+
+/** sacrebleu's tokenizers available to BLEU. */
+export type BleuTokenizerName = '13a' | 'intl' | 'zh' | 'char' | 'none';
+
+/** sacrebleu's BLEU smoothing methods (Chen & Cherry 2014: `floor` = method 1, `add-k` = 2, `exp` = 3). */
+export type BleuSmoothMethod = 'exp' | 'floor' | 'add-k' | 'none';
+
+/** Options of {@link corpusBleu} and {@link sentenceBleu}: sacrebleu's `BLEU(...)` arguments in camelCase. */
+export interface BleuOptions {
+  /**
+   * The tokenizer applied to every segment before splitting on white space.
+   * @defaultValue '13a' (or 'zh' when `trgLang` is 'zh')
+   */
+  tokenize?: BleuTokenizerName;
+  /**
+   * Lowercase hypotheses and references first (signature `case:lc`).
+   * @defaultValue false
+   */
+  lowercase?: boolean;
+  /**
+   * Smoothing of zero n-gram precisions.
+   * @defaultValue 'exp'
+   */
+  smoothMethod?: BleuSmoothMethod;
+  /**
+   * The value of `floor` or `add-k` smoothing, >= 0 (ignored by `exp` and `none`).
+   * @defaultValue 0.1 for floor, 1 for add-k
+   */
+  smoothValue?: number;
+  /**
+   * The largest n-gram order, >= 1.
+   * @defaultValue 4
+   */
+  maxNgramOrder?: number;
+  /**
+   * Average only over the orders for which the hypothesis has n-grams (for short segments).
+   * @defaultValue false for corpusBleu, true for sentenceBleu
+   */
+  effectiveOrder?: boolean;
+  /**
+   * Target language code; as in sacrebleu, `'zh'` selects the `zh` tokenizer when `tokenize` is not given
+   * (`'ja'` would select `ja-mecab`, which this package does not have, and is refused).
+   * @defaultValue ''
+   */
+  trgLang?: string;
+}
+
+/** A BLEU score with its parts, as sacrebleu's `BLEUScore`. */
+export interface BleuResult {
+  /** BLEU, 0..100. */
+  score: number;
+  /** Matched (clipped) n-grams per order; with `add-k`, orders >= 2 include the added k, as sacrebleu reports them. */
+  counts: number[];
+  /** Hypothesis n-grams per order; with `add-k`, orders >= 2 include the added k. */
+  totals: number[];
+  /** n-gram precisions per order, 0..100, after smoothing. */
+  precisions: number[];
+  /** The brevity penalty. */
+  bp: number;
+  /** Total hypothesis length in tokens. */
+  sysLen: number;
+  /** Total closest-reference length in tokens. */
+  refLen: number;
+  /** `sysLen / refLen` (0 when `refLen` is 0). */
+  ratio: number;
+  /** sacrebleu-style signature, e.g. `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:nlg-metrics-0.1.0`. */
+  signature: string;
+}
+
+/** {@link BleuOptions} validated, with defaults applied. @internal */
+export interface ResolvedBleuOptions {
+  readonly tokenize: BleuTokenizerName;
+  readonly lowercase: boolean;
+  readonly smoothMethod: BleuSmoothMethod;
+  /** The value actually used (the method's default when not given; 0 for `exp`/`none`, which ignore it). */
+  readonly smoothValue: number;
+  readonly maxNgramOrder: number;
+  readonly effectiveOrder: boolean;
+}
+
+export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'zh', 'char', 'none'];
+export const BLEU_SMOOTH_METHODS: readonly BleuSmoothMethod[] = ['exp', 'floor', 'add-k', 'none'];
+export const BLEU_OPTION_NAMES = ['tokenize', 'lowercase', 'smoothMethod', 'smoothValue', 'maxNgramOrder', 'effectiveOrder', 'trgLang'] as const;
+const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number>> = { exp: 0, floor: 0.1, 'add-k': 1, none: 0 };
+
+/**
+ * Validates BLEU options and applies the defaults.
+ *
+ * @param fn - The calling function's name, for error messages.
+ * @param options - The user's options (may be undefined).
+ * @param effectiveOrderDefault - `false` for corpus scoring, `true` for sentence scoring.
+ * @param extra - Further option names the caller accepts (and handles itself).
+ * @internal
+ */
+export function resolveBleuOptions(fn: string, options: unknown, effectiveOrderDefault = false, extra: readonly string[] = []): ResolvedBleuOptions {
+  const o = checkOptions<BleuOptions>(fn, options, [...BLEU_OPTION_NAMES, ...extra]);
+  let trgLang = '';
+  if (o.trgLang !== undefined) trgLang = checkString(fn, 'options.trgLang', o.trgLang);
+  let fallback: BleuTokenizerName = '13a';
+  if (o.tokenize === undefined) {
+    if (trgLang === 'zh') fallback = 'zh';
+    else if (trgLang === 'ja') {
+      throw new RangeError(`${fn}: options.trgLang "ja" selects sacrebleu's ja-mecab tokenizer, which nlg-metrics does not have; pass options.tokenize`);
+    }
+  }
+  const tokenize = checkEnum(fn, 'options.tokenize', o.tokenize, BLEU_TOKENIZERS, fallback);
+  const lowercase = checkBoolean(fn, 'options.lowercase', o.lowercase, false);
+  const smoothMethod = checkEnum(fn, 'options.smoothMethod', o.smoothMethod, BLEU_SMOOTH_METHODS, 'exp');
+  let smoothValue = SMOOTH_DEFAULTS[smoothMethod];
+  if (o.smoothValue !== undefined && o.smoothValue !== null) {
+    if (typeof o.smoothValue !== 'number' || !Number.isFinite(o.smoothValue)) throw typeError(fn, 'options.smoothValue', 'a finite number', o.smoothValue);
+    if (o.smoothValue < 0) throw rangeError(fn, 'options.smoothValue', '>= 0', o.smoothValue);
+    if (smoothMethod === 'floor' || smoothMethod === 'add-k') smoothValue = o.smoothValue;
+  }
+  const maxNgramOrder = checkInteger(fn, 'options.maxNgramOrder', o.maxNgramOrder, 4, 1, 1000);
+  const effectiveOrder = checkBoolean(fn, 'options.effectiveOrder', o.effectiveOrder, effectiveOrderDefault);
+  return { tokenize, lowercase, smoothMethod, smoothValue, maxNgramOrder, effectiveOrder };
+}
+
+/** Length of a statistics row for `maxNgramOrder` N: `2 + 2N + 3`. @internal */
+export function bleuStatsWidth(maxNgramOrder: number): number {
+  return 2 * maxNgramOrder + 5;
+}
+
+const identity = (s: string): string => s;
+const TOKENIZE: Readonly<Record<BleuTokenizerName, (s: string) => string>> = {
+  '13a': tokenize13a,
+  intl: tokenizeIntl,
+  zh: tokenizeZh,
+  char: tokenizeChar,
+  none: identity,
+};
+
+/** A cached reference: its length in tokens and the ids of its n-grams of each order. */
+interface RefEntry {
+  readonly len: number;
+  readonly grams: Int32Array[];
+}
+
+/**
+ * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
+ * it owns the vocabulary, the n-gram space, the reference cache and the scratch count arrays. Not shared
+ * between computations and never module-level. @internal
+ */
+export class BleuCounter {
+  /** Length of a statistics row. */
+  readonly width: number;
+  private readonly vocab = new Vocabulary();
+  private readonly space = new NgramSpace();
+  private readonly refs = new Map<string, RefEntry>();
+  private readonly tok: (s: string) => string;
+  private readonly order: number;
+  private readonly lowercase: boolean;
+  /** Per order: max reference count of each n-gram id in the current segment (all zero between segments). */
+  private readonly refCnt: Int32Array[] = [];
+  /** Per order: hypothesis count of each n-gram id so far in the current segment (all zero between segments). */
+  private readonly hypCnt: Int32Array[] = [];
+  /** Per order: one reference's counts while taking the maximum over several references. */
+  private readonly tmpCnt: Int32Array[] = [];
+  /** Per order: the hypothesis' n-gram ids (-1 = cannot match), reused across segments. */
+  private readonly hypIds: Int32Array[] = [];
+  /** Token ids of the text being split. */
+  private ids = new Int32Array(256);
+
+  constructor(options: ResolvedBleuOptions) {
+    this.order = options.maxNgramOrder;
+    this.width = bleuStatsWidth(this.order);
+    this.tok = TOKENIZE[options.tokenize];
+    this.lowercase = options.lowercase;
+    for (let n = 0; n < this.order; n++) {
+      this.refCnt.push(new Int32Array(256));
+      this.hypCnt.push(new Int32Array(256));
+      this.tmpCnt.push(new Int32Array(256));
+      this.hypIds.push(new Int32Array(64));
+    }
+  }
+
+  /** sacrebleu's `_preprocess_segment`: optional `lower()`, then the tokenizer on the Python-rstripped text. */
+  private preprocess(text: string): string {
+    return this.tok(pyRstrip(this.lowercase ? text.toLowerCase() : text));
+  }
+
+  /** Splits a preprocessed text on Python white space (`str.split()`) into token ids in `this.ids`; returns the count. */
+  private toIds(text: string): number {
+    let ids = this.ids;
+    let k = 0;
+    let start = -1;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      if (i === n || isPyWhitespace(text.charCodeAt(i))) {
+        if (start >= 0) {
+          if (k === ids.length) {
+            const grown = new Int32Array(ids.length * 2);
+            grown.set(ids);
+            this.ids = ids = grown;
+          }
+          ids[k++] = this.vocab.id(text.slice(start, i));
+          start = -1;
+        }
+      } else if (start < 0) start = i;
+    }
+    return k;
+  }
+
+  /** The cached n-grams of a reference string, tokenized on first sight only. */
+  private reference(text: string): RefEntry {
+    let e = this.refs.get(text);
+    if (e === undefined) {
+      const len = this.toIds(this.preprocess(text));
+      e = { len, grams: this.space.ladder(this.ids.subarray(0, len), this.order) };
+      this.refs.set(text, e);
+    }
+    return e;
+  }
+
+  /** Grows the scratch arrays of order index `n` (0-based) to hold ids below `size`. */
+  private fit(n: number, size: number): void {
+    const cur = this.refCnt[n] as Int32Array;
+    if (size <= cur.length) return;
+    const len = Math.max(size, cur.length * 2);
+    for (const arrays of [this.refCnt, this.hypCnt, this.tmpCnt]) {
+      const grown = new Int32Array(len);
+      grown.set(arrays[n] as Int32Array);
+      arrays[n] = grown;
+    }
+  }
+
+  /**
+   * Adds the statistics of one segment into `out` at `offset` (element-wise +=).
+   *
+   * @param hypothesis - The hypothesis (raw text).
+   * @param references - Its references (raw texts, at least one; `''` is a real, empty reference).
+   * @param out - The row(s) to add into.
+   * @param offset - Where this segment's row starts in `out`.
+   */
+  addSegment(hypothesis: string, references: readonly string[], out: Float64Array, offset = 0): void {
+    const N = this.order;
+    const nrefs = references.length;
+    const first = this.reference(references[0] as string);
+    const entries: RefEntry[] = [first];
+    for (let r = 1; r < nrefs; r++) entries.push(this.reference(references[r] as string));
+    const hypLen = this.toIds(this.preprocess(hypothesis));
+    const tokens = this.ids;
+
+    // Ids are final for this segment: references are interned, the hypothesis only looks n-grams up.
+    this.fit(0, this.vocab.size);
+    for (let n = 1; n < N; n++) this.fit(n, this.space.ofOrder(n + 1).size);
+
+    // Reference counts: the per-n-gram maximum over the references (sacrebleu's merge of Counters).
+    for (let n = 0; n < N; n++) {
+      const rc = this.refCnt[n] as Int32Array;
+      if (nrefs === 1) {
+        const g = first.grams[n] as Int32Array;
+        for (let i = 0; i < g.length; i++) {
+          const id = g[i] as number;
+          rc[id] = (rc[id] as number) + 1;
+        }
+      } else {
+        const tc = this.tmpCnt[n] as Int32Array;
+        for (let r = 0; r < nrefs; r++) {
+          const g = (entries[r] as RefEntry).grams[n] as Int32Array;
+          for (let i = 0; i < g.length; i++) {
+            const id = g[i] as number;
+            tc[id] = (tc[id] as number) + 1;
+          }
+          for (let i = 0; i < g.length; i++) {
+            const id = g[i] as number;
+            if ((tc[id] as number) > (rc[id] as number)) rc[id] = tc[id] as number;
+          }
+          for (let i = 0; i < g.length; i++) tc[g[i] as number] = 0;
+        }
+      }
+    }
+
+    // Hypothesis n-gram ids of order >= 2, looked up only where a match is possible (the prefix and the last
+    // token occur in a reference of this segment); -1 elsewhere. An n-gram absent from every reference
+    // cannot be clipped against anything, so it needs no id.
+    const rc1 = this.refCnt[0] as Int32Array;
+    let prev: Int32Array = tokens;
+    for (let n = 1; n < N; n++) {
+      const len = hypLen - n;
+      let cur = this.hypIds[n] as Int32Array;
+      if (len > cur.length) this.hypIds[n] = cur = new Int32Array(Math.max(len, cur.length * 2));
+      const rcPrev = this.refCnt[n - 1] as Int32Array;
+      const index = this.space.ofOrder(n + 1);
+      for (let i = 0; i < len; i++) {
+        const p = prev[i] as number;
+        const t = tokens[i + n] as number;
+        cur[i] = p >= 0 && (rcPrev[p] as number) > 0 && (rc1[t] as number) > 0 ? index.find(p, t) : -1;
+      }
+      prev = cur;
+    }
+
+    // Clipped matches: an occurrence matches while the hypothesis count so far is below the reference count.
+    for (let n = 0; n < N; n++) {
+      const g = n === 0 ? tokens : (this.hypIds[n] as Int32Array);
+      const len = hypLen > n ? hypLen - n : 0;
+      const rc = this.refCnt[n] as Int32Array;
+      const hc = this.hypCnt[n] as Int32Array;
+      let correct = 0;
+      for (let i = 0; i < len; i++) {
+        const id = g[i] as number;
+        if (id < 0) continue;
+        const h = hc[id] as number;
+        if (h < (rc[id] as number)) correct++;
+        hc[id] = h + 1;
+      }
+      for (let i = 0; i < len; i++) {
+        const id = g[i] as number;
+        if (id >= 0) hc[id] = 0;
+      }
+      for (let r = 0; r < nrefs; r++) {
+        const rg = (entries[r] as RefEntry).grams[n] as Int32Array;
+        for (let i = 0; i < rg.length; i++) rc[rg[i] as number] = 0;
+      }
+      out[offset + 2 + n] = (out[offset + 2 + n] as number) + correct;
+      out[offset + 2 + N + n] = (out[offset + 2 + N + n] as number) + len;
+    }
+
+    // Closest reference length, ties to the shorter one (sacrebleu's _get_closest_ref_len).
+    let closest = first.len;
+    let closestDiff = Math.abs(hypLen - closest);
+    for (let r = 1; r < nrefs; r++) {
+      const len = (entries[r] as RefEntry).len;
+      const diff = Math.abs(hypLen - len);
+      if (diff < closestDiff || (diff === closestDiff && len < closest)) {
+        closestDiff = diff;
+        closest = len;
+      }
+    }
+    out[offset] = (out[offset] as number) + hypLen;
+    out[offset + 1] = (out[offset + 1] as number) + closest;
+    out[offset + 2 + 2 * N] = (out[offset + 2 + 2 * N] as number) + 1;
+    out[offset + 3 + 2 * N] = (out[offset + 3 + 2 * N] as number) + nrefs;
+    out[offset + 4 + 2 * N] = (out[offset + 4 + 2 * N] as number) + nrefs * nrefs;
+  }
+}
+
+/**
+ * The statistics row of one segment: `[sysLen, refLen, correct_1..N, total_1..N, 1, nrefs, nrefs²]`.
+ *
+ * @param hypothesis - The hypothesis.
+ * @param references - Its reference(s).
+ * @param options - Resolved options ({@link resolveBleuOptions}).
+ * @returns A new row of plain numbers; rows of a corpus add up element-wise.
+ * @internal
+ */
+export function bleuSegmentStats(hypothesis: string, references: string | readonly string[], options: ResolvedBleuOptions): number[] {
+  const refs = typeof references === 'string' ? [references] : references;
+  const row = new Float64Array(bleuStatsWidth(options.maxNgramOrder));
+  new BleuCounter(options).addSegment(hypothesis, refs, row);
+  return Array.from(row);
+}
+
+/**
+ * The statistics rows of a corpus, packed row-major in one array (`n × width`), for bootstrap resampling and
+ * paired tests. References are tokenized once per distinct string. @internal
+ */
+export function bleuCorpusRows(
+  hypotheses: readonly string[],
+  references: readonly (readonly string[])[],
+  options: ResolvedBleuOptions,
+): { data: Float64Array; n: number; width: number } {
+  const counter = new BleuCounter(options);
+  const n = hypotheses.length;
+  const width = counter.width;
+  const data = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) counter.addSegment(hypotheses[i] as string, references[i] as readonly string[], data, i * width);
+  return { data, n, width };
+}
+
+/** sacrebleu's `my_log`: log, with log(0) floored to −9999999999. */
+function myLog(x: number): number {
+  return x === 0 ? -9999999999 : Math.log(x);
+}
+
+/** The BLEU score alone from summed statistics (the hot path of bootstrap resampling). @internal */
+export function bleuScoreOnly(stats: ArrayLike<number>, options: ResolvedBleuOptions): number {
+  return computeBleu(stats, options, null);
+}
+
+/**
+ * sacrebleu's `BLEU.compute_bleu`, on a copy (never mutating `stats`). Fills `parts` when given.
+ * Deliberate quirks kept for parity: `add-k` adds k to counts and totals of orders >= 2 and those modified
+ * values are reported; no match at all gives 0 with all precisions 0 but bp still computed; a zero total
+ * stops the loop; log(0) = −9999999999; `exp` smoothing halves 100/total for each successive zero order.
+ */
+function computeBleu(
+  stats: ArrayLike<number>,
+  o: ResolvedBleuOptions,
+  parts: { counts: number[]; totals: number[]; precisions: number[]; bp: number } | null,
+): number {
+  const N = o.maxNgramOrder;
+  const sysLen = stats[0] as number;
+  const refLen = stats[1] as number;
+  const bp = sysLen < refLen ? (sysLen > 0 ? Math.exp(1 - refLen / sysLen) : 0) : 1;
+  const counts = new Array<number>(N);
+  const totals = new Array<number>(N);
+  const precisions = new Array<number>(N).fill(0);
+  let anyMatch = false;
+  for (let n = 0; n < N; n++) {
+    counts[n] = stats[2 + n] as number;
+    totals[n] = stats[2 + N + n] as number;
+    if (counts[n] !== 0) anyMatch = true;
+  }
+  if (parts) {
+    parts.counts = counts;
+    parts.totals = totals;
+    parts.precisions = precisions;
+    parts.bp = bp;
+  }
+  if (!anyMatch) return 0;
+  const k = o.smoothValue;
+  let smoothMteval = 1;
+  let effOrder = N;
+  for (let n = 1; n <= N; n++) {
+    if (o.smoothMethod === 'add-k' && n > 1) {
+      counts[n - 1] = (counts[n - 1] as number) + k;
+      totals[n - 1] = (totals[n - 1] as number) + k;
+    }
+    const t = totals[n - 1] as number;
+    if (t === 0) break;
+    if (o.effectiveOrder) effOrder = n;
+    const c = counts[n - 1] as number;
+    if (c === 0) {
+      if (o.smoothMethod === 'exp') {
+        smoothMteval *= 2;
+        precisions[n - 1] = 100 / (smoothMteval * t);
+      } else if (o.smoothMethod === 'floor') {
+        precisions[n - 1] = (100 * k) / t;
+      }
+    } else {
+      precisions[n - 1] = (100 * c) / t;
+    }
+  }
+  // Python's built-in sum(): left to right, starting from 0.
+  let logSum = 0;
+  for (let n = 0; n < effOrder; n++) logSum += myLog(precisions[n] as number);
+  return bp * Math.exp(logSum / effOrder);
+}
+
+/** The signature fields of BLEU for given options and reference counts (before `version`). @internal */
+export function bleuSignatureParts(o: ResolvedBleuOptions, nrefs: number | 'var', prefix: readonly SignaturePart[] = []): SignaturePart[] {
+  let smooth: string = o.smoothMethod;
+  if (o.smoothMethod === 'floor' || o.smoothMethod === 'add-k') smooth += `[${pyFixed(o.smoothValue, 2)}]`;
+  return [
+    ['nrefs', nrefs],
+    ...prefix,
+    ['case', o.lowercase ? 'lc' : 'mixed'],
+    ['eff', o.effectiveOrder],
+    ['tok', o.tokenize],
+    ['smooth', smooth],
+  ];
+}
+
+/**
+ * A {@link BleuResult} from summed statistics rows (never modifies `stats`).
+ *
+ * @param stats - The element-wise sum of segment rows ({@link bleuSegmentStats}).
+ * @param options - The resolved options the rows were made with.
+ * @internal
+ */
+export function finalizeBleu(stats: ArrayLike<number>, options: ResolvedBleuOptions): BleuResult {
+  const N = options.maxNgramOrder;
+  const parts = { counts: [] as number[], totals: [] as number[], precisions: [] as number[], bp: 0 };
+  const score = computeBleu(stats, options, parts);
+  const sysLen = stats[0] as number;
+  const refLen = stats[1] as number;
+  const nrefs = nrefsField(stats[2 + 2 * N] as number, stats[3 + 2 * N] as number, stats[4 + 2 * N] as number);
+  return {
+    score,
+    counts: parts.counts,
+    totals: parts.totals,
+    precisions: parts.precisions,
+    bp: parts.bp,
+    sysLen,
+    refLen,
+    ratio: refLen ? sysLen / refLen : 0,
+    signature: formatSignature(bleuSignatureParts(options, nrefs)),
+  };
+}
+
+
+/**
+ * Corpus BLEU, exactly as sacrebleu computes it.
+ *
+ * @param hypotheses - One hypothesis per segment.
+ * @param references - Per segment, its reference (a string) or references (a non-empty array; the arrays may
+ *   differ in length, which makes the signature say `nrefs:var`). `''` is a real, empty reference.
+ * @param options - {@link BleuOptions}; `effectiveOrder` defaults to false.
+ * @returns The score (0..100) with counts, totals, precisions, brevity penalty, lengths and signature.
+ * @throws TypeError or RangeError naming the argument: lengths differ, a segment is not a string, an unknown
+ *   option, tokenizer or smoothing method, `maxNgramOrder < 1`, a negative `smoothValue`.
+ * @remarks Reproduces `sacrebleu.metrics.BLEU(**options).corpus_score(hypotheses, reference_streams)` of
+ *   sacrebleu 2.6.0 (references here are per segment, not sacrebleu's transposed streams; a `None` in a
+ *   stream is simply a missing entry here). An empty corpus scores 0.
+ * @example
+ * ```ts
+ * corpusBleu(['the cat sat on the mat'], [['the cat sat on the mat']]).score; // 100
+ * corpusBleu(['the cat sat on a mat'], ['the cat sat on the mat']).score;     // 53.7284965911771
+ * ```
+ */
+export function corpusBleu(
+  hypotheses: readonly string[],
+  references: readonly (string | readonly string[])[],
+  options?: BleuOptions,
+): BleuResult {
+  const fn = 'corpusBleu';
+  const o = resolveBleuOptions(fn, options, false);
+  const c = checkCorpus(fn, hypotheses, references);
+  const counter = new BleuCounter(o);
+  const sum = new Float64Array(counter.width);
+  for (let i = 0; i < c.hypotheses.length; i++) counter.addSegment(c.hypotheses[i] as string, c.references[i] as readonly string[], sum);
+  return finalizeBleu(sum, o);
+}
+
+/**
+ * Sentence BLEU of one hypothesis, as sacrebleu's `sentence_bleu` computes it.
+ *
+ * @param hypothesis - The hypothesis.
+ * @param references - Its reference or references (non-empty).
+ * @param options - {@link BleuOptions}. `effectiveOrder` defaults to **true**, as `sacrebleu.sentence_bleu`
+ *   does; note that sacrebleu's other entry point, `BLEU().sentence_score`, defaults to false — pass
+ *   `effectiveOrder: false` to reproduce that one.
+ * @returns The score (0..100) with its parts and signature.
+ * @throws TypeError or RangeError naming the argument, as {@link corpusBleu}.
+ * @remarks Reproduces `sacrebleu.sentence_bleu(hypothesis, references, **options)` =
+ *   `BLEU(effective_order=True, ...).sentence_score(hypothesis, references)` of sacrebleu 2.6.0. Equal to
+ *   {@link corpusBleu} of the one segment with the same options.
+ * @example
+ * ```ts
+ * sentenceBleu('the cat sat on a mat', 'the cat sat on the mat').score; // 53.7284965911771
+ * sentenceBleu('the cat', ['a cat', 'the dog']).score;                  // 50
+ * ```
+ */
+export function sentenceBleu(hypothesis: string, references: string | readonly string[], options?: BleuOptions): BleuResult {
+  const fn = 'sentenceBleu';
+  const o = resolveBleuOptions(fn, options, true);
+  checkString(fn, 'hypothesis', hypothesis);
+  const refs = checkReferences(fn, 'references', references);
+  const counter = new BleuCounter(o);
+  const row = new Float64Array(counter.width);
+  counter.addSegment(hypothesis, refs, row);
+  return finalizeBleu(row, o);
+}
