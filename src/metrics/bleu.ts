@@ -527,8 +527,11 @@ export function finalizeBleu(stats: ArrayLike<number>, options: ResolvedBleuOpti
  *   stream is simply a missing entry here). An empty corpus scores 0.
  * @example
  * ```ts
- * corpusBleu(['the cat sat on the mat'], [['the cat sat on the mat']]).score; // 100
- * corpusBleu(['the cat sat on a mat'], ['the cat sat on the mat']).score;     // 53.7284965911771
+ * corpusBleu(['the cat sat on a mat'], ['the cat sat on the mat']).score; // 53.728496591177105
+ * corpusBleu(['the cat sat on a mat'], ['the cat sat on the mat']).signature;
+ * // 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:nlg-metrics-0.1.0'
+ * // A perfect match prints as sacrebleu's does: exp(log(100)) in floating point.
+ * corpusBleu(['the cat sat on the mat'], [['the cat sat on the mat']]).score; // 100.00000000000004
  * ```
  */
 export function corpusBleu(
@@ -560,8 +563,10 @@ export function corpusBleu(
  *   {@link corpusBleu} of the one segment with the same options.
  * @example
  * ```ts
- * sentenceBleu('the cat sat on a mat', 'the cat sat on the mat').score; // 53.7284965911771
- * sentenceBleu('the cat', ['a cat', 'the dog']).score;                  // 50
+ * sentenceBleu('the cat sat on a mat', 'the cat sat on the mat').score; // 53.728496591177105
+ * // Effective order: only unigrams and bigrams exist; the zero bigram match is smoothed to 50.
+ * sentenceBleu('the cat', ['a cat', 'the dog']).precisions; // [100, 50, 0, 0]
+ * sentenceBleu('the cat', ['a cat', 'the dog']).score; // 70.71067811865478
  * ```
  */
 export function sentenceBleu(hypothesis: string, references: string | readonly string[], options?: BleuOptions): BleuResult {
