@@ -1,0 +1,167 @@
+/**
+ * Where `score` reads its segments: text files read in lockstep (`--hyp` and each `--ref`, one segment a
+ * line) or JSON Lines (`--jsonl`, one `{"hypothesis", "references"}` object a line). Both stream batch by
+ * batch; neither holds a file in memory.
+ * @internal
+ */
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { pyRstrip } from '../internal/pywhitespace.js';
+import { InputError, LineReader } from '../node/lineReader.js';
+
+/** One segment to score. `line` is its line number in the input (1-based), for `--per-segment`. */
+export interface Segment {
+  readonly hypothesis: string;
+  readonly references: readonly string[];
+  readonly line: number;
+}
+
+export interface SegmentSource {
+  /** The inputs in words, e.g. `hyp.txt against ref.txt`. */
+  readonly description: string;
+  /** Where a segment is, for messages: `hyp.txt and ref.txt line 3`, `data.jsonl line 3`. */
+  locate(line: number): string;
+  /** The segments, in batches of at least one. Throws {@link InputError} on bad input. */
+  batches(): AsyncGenerator<Segment[], void, undefined>;
+  /** Bytes read so far and the total when known (for progress). */
+  progress(): { done: number; total: number | undefined };
+  /** Releases the files (after an error). */
+  dispose(): Promise<void>;
+}
+
+function checkStdinOnce(paths: readonly string[]): void {
+  if (paths.filter((p) => p === '-').length > 1) {
+    throw new InputError('standard input (-) can be given for only one input');
+  }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Hypotheses and references from text files, one segment per line. Lines end with `\n` or `\r\n`, and
+ * trailing white space of each line is ignored, as sacrebleu's command line does; a UTF-8 BOM is kept
+ * (as sacrebleu keeps it). Different line counts are an error naming every file and its count.
+ */
+export async function openTextSource(hypPath: string, refPaths: readonly string[], stdin?: Readable, label?: string): Promise<SegmentSource> {
+  checkStdinOnce([hypPath, ...refPaths]);
+  const readers: LineReader[] = [];
+  try {
+    for (const p of [hypPath, ...refPaths]) readers.push(await LineReader.open(p, stdin ? { stdin } : {}));
+  } catch (err) {
+    await Promise.all(readers.map((r) => r.dispose()));
+    throw err;
+  }
+  const hyp = readers[0] as LineReader;
+  const description = label ?? `${hyp.name} against ${refPaths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}`;
+  const names = readers.map((r) => r.name);
+  return {
+    description,
+    locate: (line) => `${names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`} line ${line}`,
+    progress: () => ({ done: hyp.bytesRead, total: hyp.size }),
+    dispose: async () => {
+      await Promise.all(readers.map((r) => r.dispose()));
+    },
+    async *batches() {
+      const k = readers.length;
+      const bufs: string[][] = readers.map(() => []);
+      const pos = new Array<number>(k).fill(0);
+      const eof = new Array<boolean>(k).fill(false);
+      let line = 0;
+      for (;;) {
+        let ended = false;
+        for (let i = 0; i < k; i++) {
+          if ((pos[i] as number) < (bufs[i] as string[]).length) continue;
+          if (!eof[i]) {
+            const b = await (readers[i] as LineReader).nextBatch();
+            if (b === undefined) eof[i] = true;
+            else {
+              bufs[i] = b;
+              pos[i] = 0;
+            }
+          }
+          if (eof[i]) ended = true;
+        }
+        if (ended) break;
+        let n = Infinity;
+        for (let i = 0; i < k; i++) n = Math.min(n, (bufs[i] as string[]).length - (pos[i] as number));
+        const out: Segment[] = new Array(n);
+        const hb = bufs[0] as string[];
+        for (let j = 0; j < n; j++) {
+          const refs = new Array<string>(k - 1);
+          for (let i = 1; i < k; i++) refs[i - 1] = pyRstrip((bufs[i] as string[])[(pos[i] as number) + j] as string);
+          out[j] = { hypothesis: pyRstrip(hb[(pos[0] as number) + j] as string), references: refs, line: ++line };
+        }
+        for (let i = 0; i < k; i++) pos[i] = (pos[i] as number) + n;
+        yield out;
+      }
+      // One input ended: every input must end here. Count the rest of the longer ones to report both counts.
+      for (const r of readers) while ((await r.nextBatch()) !== undefined);
+      const counts = readers.map((r) => r.lineCount);
+      if (counts.some((c) => c !== counts[0])) {
+        const parts = readers.map((r, i) => `${r.name} has ${plural(counts[i] as number, 'line')}`);
+        throw new InputError(`different numbers of lines: ${parts.join(', ')}`);
+      }
+    },
+  };
+}
+
+/**
+ * A record of `--jsonl`, with messages of our own (`"references"[1] must be a string`, not zod's generic
+ * union text): a string reference becomes a one-element list, then the list is checked element by element.
+ */
+const Record = z.object({
+  hypothesis: z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string') }),
+  references: z
+    .union([z.string().transform((s) => [s]), z.array(z.unknown())], {
+      error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string or a non-empty array of strings'),
+    })
+    .pipe(z.array(z.string({ error: 'must be a string' })).min(1, { error: 'must not be an empty list' })),
+});
+
+function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? JSON.stringify(String(p)) : `.${String(p)}`;
+  return out;
+}
+
+/**
+ * Segments from JSON Lines: each non-blank line an object with `hypothesis` (a string) and `references`
+ * (a string or a non-empty array of strings); other keys are ignored. A bad line is an error naming its
+ * number and the field.
+ */
+export async function openJsonlSource(path: string, stdin?: Readable): Promise<SegmentSource> {
+  const reader = await LineReader.open(path, { stripBom: true, ...(stdin ? { stdin } : {}) });
+  return {
+    description: reader.name,
+    locate: (line) => `${reader.name} line ${line}`,
+    progress: () => ({ done: reader.bytesRead, total: reader.size }),
+    dispose: () => reader.dispose(),
+    async *batches() {
+      let line = 0;
+      for await (const batch of reader.batches()) {
+        const out: Segment[] = [];
+        for (const text of batch) {
+          line++;
+          if (text.trim() === '') continue;
+          const where = `${reader.name} line ${line}`;
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (err) {
+            throw new InputError(`${where}: not valid JSON (${(err as Error).message})`);
+          }
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            throw new InputError(`${where}: expected an object {"hypothesis": ..., "references": [...]}`);
+          }
+          const r = Record.safeParse(value);
+          if (!r.success) {
+            const iss = r.error.issues[0];
+            throw new InputError(`${where}: ${iss ? `${issuePath(iss.path)} ${iss.message}` : 'invalid record'}`);
+          }
+          out.push({ hypothesis: r.data.hypothesis, references: r.data.references, line });
+        }
+        if (out.length > 0) yield out;
+      }
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Shared by the CLI tests: run the BUILT program (dist/cli.js, built by test/globalSetup.ts) as a
+// subprocess, or the same program in-process through run() with captured streams (for large tables of cases).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { CliContext } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const EXAMPLE_HYP = join(ROOT, 'examples', 'wmt17-ende', 'hyp.uedin-nmt.de');
+export const EXAMPLE_REF = join(ROOT, 'examples', 'wmt17-ende', 'ref.de');
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The environment of a test run: without GITHUB_STEP_SUMMARY (a CI job's own summary must not get our output). */
+function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.GITHUB_STEP_SUMMARY;
+  delete env.NLG_METRICS_DEBUG;
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** Runs `node dist/cli.js ...args` and collects its exit code and output. */
+export function runCli(
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: testEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => {}); // the program may exit before reading all of it
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+  });
+}
+
+/** Runs the same program in-process (src/cli/run.ts) with captured streams. */
+export async function runInProcess(argv: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const ctx: CliContext = {
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input, 'utf8')]),
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    openFiles: new Set(),
+  };
+  const code = await run(ctx, argv);
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/** A fresh temporary directory, and a function that removes it. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'nlgm-cli-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Lines of a text file (LF), without a final empty string. */
+export function readLines(path: string): string[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** The fixture cases of one file. */
+export function fixtureCases(name: string): Record<string, unknown>[] {
+  return readLines(join(FIXTURES, name)).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The reference README's float comparison: |a − b| <= max(1e-9·|b|, 1e-15). */
+export function close(a: unknown, b: number): boolean {
+  return typeof a === 'number' && Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
+}
+
+/** A signature without its `version:` field (ours names this package, sacrebleu's its own). */
+export function noVersion(sig: unknown): string {
+  return String(sig)
+    .split('|')
+    .filter((p) => !p.startsWith('version:'))
+    .join('|');
+}
