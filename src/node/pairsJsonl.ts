@@ -6,7 +6,6 @@
  *
  * Node only (streams, files, zod): the package root never imports this module; the command line does.
  */
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { describe } from '../internal/validate.js';
@@ -29,8 +28,17 @@ export class JsonlInputError extends Error {
 /** Bytes (or text) arriving in chunks: a Node readable stream, a web `ReadableStream`, an array of chunks. */
 export type JsonlInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-/** Where lines of output go: a Node writable stream (backpressure is respected). */
-export type JsonlOutput = NodeJS.WritableStream;
+/**
+ * Where lines of output go: a Node writable stream (a file, `process.stdout`, a `PassThrough`), or any
+ * object with the same `write` contract (returns `false` when full, then emits `'drain'`).
+ */
+export interface JsonlOutput {
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+  once(event: 'error', listener: (err: Error) => void): unknown;
+  off?(event: 'drain', listener: () => void): unknown;
+  off?(event: 'error', listener: (err: Error) => void): unknown;
+}
 
 const prompt = z.string({ error: 'must be a string' });
 const completions = z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' });
@@ -305,9 +313,21 @@ export function formatPairLines(pairs: readonly PreferencePair[]): string {
 
 const FLUSH_AT = 1 << 16;
 
+/** Writes `text`; when the destination is full, waits for `'drain'` (or rejects on `'error'`). */
 async function flush(output: JsonlOutput, text: string): Promise<void> {
   if (output.write(text)) return;
-  await once(output, 'drain');
+  await new Promise<void>((resolve, reject) => {
+    const onDrain = (): void => {
+      output.off?.('error', onError);
+      resolve();
+    };
+    const onError = (err: Error): void => {
+      output.off?.('drain', onDrain);
+      reject(err);
+    };
+    output.once('drain', onDrain);
+    output.once('error', onError);
+  });
 }
 
 /**
@@ -315,15 +335,16 @@ async function flush(output: JsonlOutput, text: string): Promise<void> {
  * asks to (so a slow destination never makes output pile up in memory).
  *
  * @param pairs - Pairs, from an array or a generator such as {@link jsonlToPairs}.
- * @param output - A Node writable stream (a file, `process.stdout`); it is not ended.
+ * @param output - A Node writable stream (a file, `process.stdout`) or any {@link JsonlOutput}; it is not ended.
  * @returns The number of pairs written.
  * @throws What the pairs source throws, or the stream's `error`.
  * @remarks Lines as {@link formatPairLine}.
  * @example
  * ```ts
- * const { PassThrough } = await import('node:stream');
- * const sink = new PassThrough();
+ * let written = '';
+ * const sink = { write: (text) => ((written += text), true), once: () => {} };
  * await writePairsJsonl([{ prompt: 'Q', chosen: 'b', rejected: 'a', margin: 1 }], sink); // 1
+ * written; // '{"prompt":"Q","chosen":"b","rejected":"a","margin":1}\n'
  * ```
  */
 export async function writePairsJsonl(pairs: AsyncIterable<PreferencePair> | Iterable<PreferencePair>, output: JsonlOutput): Promise<number> {
@@ -345,7 +366,7 @@ export async function writePairsJsonl(pairs: AsyncIterable<PreferencePair> | Ite
  * Converts a JSONL stream of rankings or ratings into a JSONL stream of pairs, in constant memory.
  *
  * @param input - Chunks of bytes or text (a file stream: see {@link openJsonlInput}).
- * @param output - A Node writable stream; it is not ended.
+ * @param output - A Node writable stream or any {@link JsonlOutput}; it is not ended.
  * @param options - The options of `recordToPairs` (checked before anything is read).
  * @returns The total {@link PairsSummary} of the conversion.
  * @throws As {@link jsonlToPairs} and {@link writePairsJsonl}; output written before a bad line stays written.
@@ -353,9 +374,10 @@ export async function writePairsJsonl(pairs: AsyncIterable<PreferencePair> | Ite
  *   are formatted together by {@link formatPairLines}, each text escaped once.
  * @example
  * ```ts
- * const { PassThrough } = await import('node:stream');
- * const sink = new PassThrough();
+ * let written = '';
+ * const sink = { write: (text) => ((written += text), true), once: () => {} };
  * (await convertPairsJsonl(['{"prompt":"Q","completions":["a","b","c"],"scores":[1,2,2]}'], sink)).pairs; // 2
+ * written.split('\n').length; // 3
  * ```
  */
 export async function convertPairsJsonl(input: JsonlInput, output: JsonlOutput, options?: PairsOptions): Promise<PairsSummary> {

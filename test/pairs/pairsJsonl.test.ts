@@ -264,6 +264,15 @@ describe('formatPairLine / writePairsJsonl / convertPairsJsonl', () => {
     expect(rows).toHaveLength(3000);
     expect(rows.every((r, i) => r.margin === i)).toBe(true);
     expect(sawBackpressure).toBe(true);
+    expect(slow.listenerCount('error') + slow.listenerCount('drain')).toBe(0); // no listener left behind
+  });
+
+  it('writePairsJsonl rejects when the destination fails while it waits for drain', async () => {
+    const stuck = new Writable({ highWaterMark: 1, write() {} }); // never calls back
+    const pairs = [{ prompt: 'Q', chosen: 'b'.repeat(70_000), rejected: 'a', margin: 1 }, { prompt: 'Q', chosen: 'c', rejected: 'a', margin: 2 }];
+    const done = writePairsJsonl(pairs, stuck);
+    setTimeout(() => stuck.destroy(new Error('disk full')), 5);
+    await expect(done).rejects.toThrow('disk full');
   });
 
   it('converts a generated file of many records through file streams, chunk by chunk', async () => {
