@@ -54,7 +54,8 @@ export interface BleuOptions {
    */
   smoothMethod?: BleuSmoothMethod;
   /**
-   * The value of `floor` or `add-k` smoothing, >= 0 (ignored by `exp` and `none`).
+   * The value of `floor` or `add-k` smoothing, >= 0 (ignored by `exp` and `none`). As in sacrebleu, a `floor`
+   * value above 1 can make a smoothed precision exceed 100.
    * @defaultValue 0.1 for floor, 1 for add-k
    */
   smoothValue?: number;
