@@ -4,11 +4,14 @@
  * by record (the input is never held in memory); what was produced and dropped goes to standard error.
  * @internal
  */
-import { recordToPairs, resolvePairsOptions } from '../pairs/toPairs.js';
-import { createPairsSummary } from '../pairs/summary.js';
-import type { PairsSummary } from '../pairs/types.js';
-import { LineReader } from '../node/lineReader.js';
-import type { AtomicFile } from '../node/atomicFile.js';
+import { once } from 'node:events';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { resolvePairsOptions } from '../pairs/toPairs.js';
+import type { PairsOptions, PairsSummary } from '../pairs/types.js';
+import { convertPairsJsonl, JsonlInputError, type JsonlOutput } from '../node/pairsJsonl.js';
+import { atomicFileWritable, type AtomicFile } from '../node/atomicFile.js';
+import { describeFsError } from '../node/lineReader.js';
 import { formatOptionHelp, parseCommandArgs, parseIntegerValue, parseNumberValue, type OptionTable } from './args.js';
 import { EXIT_OK, InputError, UsageError } from './errors.js';
 import { commitOutputFile, createOutputFile, note, writeOut, type CliContext } from './io.js';
@@ -58,6 +61,29 @@ function cliMessage(err: unknown): string {
 const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
+/** Opens the records: a file (checked now, so a missing file is reported before anything is written) or standard input. */
+async function openInput(ctx: CliContext, path: string): Promise<{ stream: Readable; name: string; close: () => Promise<void> }> {
+  if (path === '-') return { stream: ctx.stdin, name: 'standard input', close: async () => {} };
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (err) {
+    await handle?.close().catch(() => {});
+    throw new InputError(`cannot read ${path}: ${describeFsError(err)}`);
+  }
+  const h = handle;
+  const stream = h.createReadStream({ highWaterMark: 1 << 16, autoClose: false });
+  return {
+    stream,
+    name: path,
+    close: async () => {
+      stream.destroy();
+      await h.close().catch(() => {});
+    },
+  };
+}
+
 /** The summary lines printed to standard error. */
 export function describeSummary(s: PairsSummary, destination: string, flags: { minMargin?: string; maxPairs?: string }): string {
   const lines = [
@@ -104,42 +130,35 @@ export async function pairsCommand(ctx: CliContext, argv: readonly string[]): Pr
     throw new UsageError(`pairs: ${cliMessage(err)}`);
   }
 
-  const reader = await LineReader.open(inPath, { stripBom: true, stdin: ctx.stdin });
+  const input = await openInput(ctx, inPath);
   let out: AtomicFile | undefined;
   try {
     if (outPath !== undefined) out = await createOutputFile(ctx, outPath);
-    const total = createPairsSummary();
-    let line = 0;
-    for await (const batch of reader.batches()) {
-      let text = '';
-      for (const raw of batch) {
-        line++;
-        if (raw.trim() === '') continue;
-        const where = `${reader.name} line ${line}`;
-        let record: unknown;
-        try {
-          record = JSON.parse(raw);
-        } catch (err) {
-          throw new InputError(`${where}: not valid JSON (${(err as Error).message})`);
-        }
-        let result;
-        try {
-          result = recordToPairs(record as never, options);
-        } catch (err) {
-          if (err instanceof TypeError || err instanceof RangeError) throw new InputError(`${where}: ${cliMessage(err)}`);
-          throw err;
-        }
-        total.add(result.summary);
-        for (const p of result.pairs) text += JSON.stringify(p) + '\n';
-      }
-      if (text === '') continue;
-      if (out) await out.write(text);
-      else await writeOut(ctx, text);
+    const sink = out ? atomicFileWritable(out) : ctx.stdout;
+    let sinkError: unknown;
+    const onError = (err: unknown): void => {
+      sinkError ??= err;
+    };
+    if (out) sink.on('error', onError);
+    let summary: PairsSummary;
+    try {
+      summary = await convertPairsJsonl(input.stream, sink as unknown as JsonlOutput, options as PairsOptions);
+    } catch (err) {
+      if (err instanceof JsonlInputError) throw new InputError(`${input.name} ${err.message}`);
+      if (sinkError !== undefined) throw sinkError;
+      // A read error of the input stream (an unreadable file) is a system error with a code.
+      if (typeof (err as { code?: unknown } | null)?.code === 'string') throw new InputError(`cannot read ${input.name}: ${describeFsError(err)}`);
+      throw err;
     }
-    if (out) await commitOutputFile(ctx, out);
-    note(ctx, describeSummary(total.result(), outPath ?? 'standard output', { ...(minMargin !== undefined ? { minMargin } : {}), ...(maxPairs !== undefined ? { maxPairs } : {}) }));
+    if (out) {
+      sink.end();
+      if (sinkError === undefined) await once(sink, 'finish').catch(onError);
+      if (sinkError !== undefined) throw sinkError;
+      await commitOutputFile(ctx, out);
+    }
+    note(ctx, describeSummary(summary, outPath ?? 'standard output', { ...(minMargin !== undefined ? { minMargin } : {}), ...(maxPairs !== undefined ? { maxPairs } : {}) }));
     return EXIT_OK;
   } finally {
-    await reader.dispose();
+    await input.close();
   }
 }

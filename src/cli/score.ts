@@ -187,11 +187,13 @@ async function openSource(ctx: CliContext, args: ParsedArgs, example: boolean): 
   if (example || args.flags.has('example')) {
     if (hyp !== undefined || refs.length > 0 || jsonl !== undefined) throw new UsageError('score: --example cannot be combined with --hyp, --ref or --jsonl');
     const p = examplePaths();
-    note(
-      ctx,
-      `nlg-metrics: scoring the bundled example: 40 lines of WMT17 English-German news translated by the uedin-nmt system, against the reference translation (${p.dir}).\n` +
-        'To score your own files: nlg-metrics score --hyp hypotheses.txt --ref references.txt   (nlg-metrics --help for more)',
-    );
+    // The no-argument run says what it did (an explicit --example needs no such note).
+    if (example)
+      note(
+        ctx,
+        `nlg-metrics: scoring the bundled example: 40 lines of WMT17 English-German news translated by the uedin-nmt system, against the reference translation (${p.dir}).\n` +
+          'To score your own files: nlg-metrics score --hyp hypotheses.txt --ref references.txt   (nlg-metrics --help for more)',
+      );
     return openTextSource(p.hyp, [p.ref], ctx.stdin, 'the bundled example (examples/wmt17-ende: hyp.uedin-nmt.de against ref.de)');
   }
   if (jsonl !== undefined) {

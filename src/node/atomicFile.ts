@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink, chmod, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { InputError, describeFsError } from './lineReader.js';
 
 const FLUSH_AT = 1 << 16;
@@ -133,4 +134,18 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await f.abort();
     throw err;
   }
+}
+
+/**
+ * A Node writable stream into an {@link AtomicFile}, for code that writes to streams (backpressure is
+ * respected: each chunk is buffered by the file, which writes in large blocks). Ending the stream does not
+ * commit the file; the caller commits after `finish`, or aborts on error.
+ */
+export function atomicFileWritable(file: AtomicFile): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, callback) {
+      file.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8')).then(() => callback(), callback);
+    },
+  });
 }

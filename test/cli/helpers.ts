@@ -22,7 +22,7 @@ export interface CliResult {
 }
 
 /** The environment of a test run: without GITHUB_STEP_SUMMARY (a CI job's own summary must not get our output). */
-function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.GITHUB_STEP_SUMMARY;
   delete env.NLG_METRICS_DEBUG;
@@ -33,13 +33,22 @@ function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.Process
   return env;
 }
 
+/**
+ * The command that runs the built program: under a shared lock on the build lock file, so that a build
+ * (which takes the lock exclusively and empties dist/ first) never runs while a test reads dist/cli.js.
+ */
+export function cliCommand(args: readonly string[]): [string, string[]] {
+  return ['flock', ['-s', '/tmp/nlgm-build.lock', process.execPath, CLI, ...args]];
+}
+
 /** Runs `node dist/cli.js ...args` and collects its exit code and output. */
 export function runCli(
   args: readonly string[],
   options: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: testEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const [cmd, argv] = cliCommand(args);
+    const child = spawn(cmd, argv, { cwd: options.cwd ?? ROOT, env: testEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
