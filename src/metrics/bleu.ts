@@ -10,7 +10,7 @@
  * string (a reference string is tokenized once per call), clipping through per-order count arrays indexed by
  * n-gram id. No n-gram is ever a string key, so `__proto__` or `constructor` are words like any other.
  */
-import { isPyWhitespace, pyRstrip } from '../internal/pywhitespace.js';
+import { pyRstrip, pySplit } from '../internal/pywhitespace.js';
 import {
   checkBoolean,
   checkCorpus,
@@ -24,10 +24,10 @@ import {
 } from '../internal/validate.js';
 import { NgramSpace } from '../ngram/counter.js';
 import { Vocabulary } from '../ngram/vocabulary.js';
-import { tokenize13a } from '../tokenize/sacrebleu13a.js';
-import { tokenizeChar } from '../tokenize/sacrebleuChar.js';
-import { tokenizeIntl } from '../tokenize/sacrebleuIntl.js';
-import { tokenizeZh } from '../tokenize/sacrebleuZh.js';
+import { tokens13a } from '../tokenize/sacrebleu13a.js';
+import { tokensChar } from '../tokenize/sacrebleuChar.js';
+import { tokensIntl } from '../tokenize/sacrebleuIntl.js';
+import { tokensZh } from '../tokenize/sacrebleuZh.js';
 import { formatSignature, nrefsField, pyFixed, type SignaturePart } from './signature.js';
 
 /** sacrebleu's tokenizers available to BLEU. */
@@ -154,13 +154,13 @@ export function bleuStatsWidth(maxNgramOrder: number): number {
   return 2 * maxNgramOrder + 5;
 }
 
-const identity = (s: string): string => s;
-const TOKENIZE: Readonly<Record<BleuTokenizerName, (s: string) => string>> = {
-  '13a': tokenize13a,
-  intl: tokenizeIntl,
-  zh: tokenizeZh,
-  char: tokenizeChar,
-  none: identity,
+/** The tokens BLEU counts: each sacrebleu tokenizer's output split on Python white space (`str.split()`). */
+const TOKENS: Readonly<Record<BleuTokenizerName, (s: string) => string[]>> = {
+  '13a': tokens13a,
+  intl: tokensIntl,
+  zh: tokensZh,
+  char: tokensChar,
+  none: pySplit,
 };
 
 /** A cached reference: its length in tokens and the ids of its n-grams of each order. */
@@ -180,7 +180,7 @@ export class BleuCounter {
   private readonly vocab = new Vocabulary();
   private readonly space = new NgramSpace();
   private readonly refs = new Map<string, RefEntry>();
-  private readonly tok: (s: string) => string;
+  private readonly tok: (s: string) => string[];
   private readonly order: number;
   private readonly lowercase: boolean;
   /** Per order: max reference count of each n-gram id in the current segment (all zero between segments). */
@@ -189,48 +189,47 @@ export class BleuCounter {
   private readonly hypCnt: Int32Array[] = [];
   /** Per order: one reference's counts while taking the maximum over several references. */
   private readonly tmpCnt: Int32Array[] = [];
-  /** Per order: the hypothesis' n-gram ids (-1 = cannot match), reused across segments. */
+  /** Per order: the hypothesis' n-gram ids (-1 = matches nothing in this segment), reused across segments. */
   private readonly hypIds: Int32Array[] = [];
+  /**
+   * Per order n >= 2, the n-grams of this segment's references as lists keyed by their (n-1)-gram prefix:
+   * `head[n][prefix]` = 1 + index of the first entry, `extToken`/`extId`/`extNext` the entries (token, n-gram
+   * id, 1 + next index). A hypothesis n-gram finds its reference id by walking one short list: no hashing.
+   */
+  private readonly head: Int32Array[] = [];
+  private extToken = new Int32Array(256);
+  private extId = new Int32Array(256);
+  private extNext = new Int32Array(256);
   /** Token ids of the text being split. */
   private ids = new Int32Array(256);
 
   constructor(options: ResolvedBleuOptions) {
     this.order = options.maxNgramOrder;
     this.width = bleuStatsWidth(this.order);
-    this.tok = TOKENIZE[options.tokenize];
+    this.tok = TOKENS[options.tokenize];
     this.lowercase = options.lowercase;
     for (let n = 0; n < this.order; n++) {
       this.refCnt.push(new Int32Array(256));
       this.hypCnt.push(new Int32Array(256));
       this.tmpCnt.push(new Int32Array(256));
       this.hypIds.push(new Int32Array(64));
+      this.head.push(new Int32Array(256));
     }
   }
 
-  /** sacrebleu's `_preprocess_segment`: optional `lower()`, then the tokenizer on the Python-rstripped text. */
-  private preprocess(text: string): string {
-    return this.tok(pyRstrip(this.lowercase ? text.toLowerCase() : text));
-  }
-
-  /** Splits a preprocessed text on Python white space (`str.split()`) into token ids in `this.ids`; returns the count. */
-  private toIds(text: string): number {
-    let ids = this.ids;
-    let k = 0;
-    let start = -1;
-    const n = text.length;
-    for (let i = 0; i <= n; i++) {
-      if (i === n || isPyWhitespace(text.charCodeAt(i))) {
-        if (start >= 0) {
-          if (k === ids.length) {
-            const grown = new Int32Array(ids.length * 2);
-            grown.set(ids);
-            this.ids = ids = grown;
-          }
-          ids[k++] = this.vocab.id(text.slice(start, i));
-          start = -1;
-        }
-      } else if (start < 0) start = i;
-    }
+  /**
+   * sacrebleu's `_preprocess_segment` and `str.split()`: optional `lower()`, the tokenizer on the
+   * Python-rstripped text, split on white space; the token ids go to `this.ids`. Returns their number.
+   */
+  private toIds(text: string, intern: boolean): number {
+    const tokens = this.tok(pyRstrip(this.lowercase ? text.toLowerCase() : text));
+    const k = tokens.length;
+    if (k > this.ids.length) this.ids = new Int32Array(Math.max(k, this.ids.length * 2));
+    const ids = this.ids;
+    const vocab = this.vocab;
+    // References intern their words; a hypothesis only looks them up (-1: in no reference, matches nothing).
+    if (intern) for (let i = 0; i < k; i++) ids[i] = vocab.id(tokens[i] as string);
+    else for (let i = 0; i < k; i++) ids[i] = vocab.find(tokens[i] as string);
     return k;
   }
 
@@ -238,7 +237,7 @@ export class BleuCounter {
   private reference(text: string): RefEntry {
     let e = this.refs.get(text);
     if (e === undefined) {
-      const len = this.toIds(this.preprocess(text));
+      const len = this.toIds(text, true);
       e = { len, grams: this.space.ladder(this.ids.subarray(0, len), this.order) };
       this.refs.set(text, e);
     }
@@ -258,6 +257,41 @@ export class BleuCounter {
   }
 
   /**
+   * Links the n-grams of order `n + 1` of this segment's references into lists by prefix (see `head`) and
+   * returns the heads; the caller clears them (`head[prefix] = 0`) for the prefixes of the references.
+   */
+  private linkReferences(n: number, entries: readonly RefEntry[]): Int32Array {
+    let head = this.head[n] as Int32Array;
+    const need = n === 1 ? this.vocab.size : this.space.ofOrder(n).size;
+    if (need > head.length) this.head[n] = head = new Int32Array(Math.max(need, head.length * 2));
+    let total = 0;
+    for (const e of entries) total += (e.grams[n] as Int32Array).length;
+    if (total > this.extToken.length) {
+      const size = Math.max(total, this.extToken.length * 2);
+      this.extToken = new Int32Array(size);
+      this.extId = new Int32Array(size);
+      this.extNext = new Int32Array(size);
+    }
+    const extToken = this.extToken;
+    const extId = this.extId;
+    const extNext = this.extNext;
+    let k = 0;
+    for (const e of entries) {
+      const prefixes = e.grams[n - 1] as Int32Array;
+      const unigrams = e.grams[0] as Int32Array;
+      const ids = e.grams[n] as Int32Array;
+      for (let j = 0; j < ids.length; j++) {
+        const p = prefixes[j] as number;
+        extToken[k] = unigrams[j + n] as number;
+        extId[k] = ids[j] as number;
+        extNext[k] = head[p] as number;
+        head[p] = ++k;
+      }
+    }
+    return head;
+  }
+
+  /**
    * Adds the statistics of one segment into `out` at `offset` (element-wise +=).
    *
    * @param hypothesis - The hypothesis (raw text).
@@ -271,10 +305,10 @@ export class BleuCounter {
     const first = this.reference(references[0] as string);
     const entries: RefEntry[] = [first];
     for (let r = 1; r < nrefs; r++) entries.push(this.reference(references[r] as string));
-    const hypLen = this.toIds(this.preprocess(hypothesis));
+    const hypLen = this.toIds(hypothesis, false);
     const tokens = this.ids;
 
-    // Ids are final for this segment: references are interned, the hypothesis only looks n-grams up.
+    // Ids are final for this segment: references are interned, the hypothesis only looks them up.
     this.fit(0, this.vocab.size);
     for (let n = 1; n < N; n++) this.fit(n, this.space.ofOrder(n + 1).size);
 
@@ -304,21 +338,34 @@ export class BleuCounter {
       }
     }
 
-    // Hypothesis n-gram ids of order >= 2, looked up only where a match is possible (the prefix and the last
-    // token occur in a reference of this segment); -1 elsewhere. An n-gram absent from every reference
-    // cannot be clipped against anything, so it needs no id.
-    const rc1 = this.refCnt[0] as Int32Array;
+    // Hypothesis n-gram ids of order >= 2: the id of the same n-gram in a reference of this segment, found
+    // through the prefix lists, or -1 (an n-gram in no reference cannot be clipped against anything).
     let prev: Int32Array = tokens;
     for (let n = 1; n < N; n++) {
+      const head = this.linkReferences(n, entries);
       const len = hypLen - n;
       let cur = this.hypIds[n] as Int32Array;
       if (len > cur.length) this.hypIds[n] = cur = new Int32Array(Math.max(len, cur.length * 2));
-      const rcPrev = this.refCnt[n - 1] as Int32Array;
-      const index = this.space.ofOrder(n + 1);
+      const extToken = this.extToken;
+      const extId = this.extId;
+      const extNext = this.extNext;
       for (let i = 0; i < len; i++) {
         const p = prev[i] as number;
-        const t = tokens[i + n] as number;
-        cur[i] = p >= 0 && (rcPrev[p] as number) > 0 && (rc1[t] as number) > 0 ? index.find(p, t) : -1;
+        let id = -1;
+        if (p >= 0) {
+          const t = tokens[i + n] as number;
+          for (let e = head[p] as number; e !== 0; e = extNext[e - 1] as number) {
+            if (extToken[e - 1] === t) {
+              id = extId[e - 1] as number;
+              break;
+            }
+          }
+        }
+        cur[i] = id;
+      }
+      for (let r = 0; r < nrefs; r++) {
+        const g = (entries[r] as RefEntry).grams[n - 1] as Int32Array;
+        for (let i = 0; i < g.length; i++) head[g[i] as number] = 0;
       }
       prev = cur;
     }

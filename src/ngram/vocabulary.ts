@@ -18,6 +18,12 @@ export class Vocabulary {
     return id;
   }
 
+  /** The id of `token` if it was seen, else -1 (never assigns one). */
+  find(token: string): number {
+    const id = this.index.get(token);
+    return id === undefined ? -1 : id;
+  }
+
   /** The ids of `tokens`, in order. */
   ids(tokens: readonly string[]): Int32Array {
     const out = new Int32Array(tokens.length);
