@@ -138,5 +138,5 @@ export function formatOptionHelp(table: OptionTable): string {
     for (const [l, h] of rows) out.push(`  ${(l as string).padEnd(width)}  ${h as string}`);
     out.push('');
   }
-  return out.join('\n');
+  return out.join('\n') + '\n';
 }

@@ -110,7 +110,7 @@ function mdCell(text: string): string {
 export function renderMarkdown(results: readonly MetricValue[], caption: ScoreCaption): string {
   const rs = rows(results);
   const out = [
-    `**nlg-metrics** (${mdCell(captionText(caption))})`,
+    `**nlg-metrics**: ${mdCell(captionText(caption))}`,
     '',
     '| metric | score | precision | recall | signature |',
     '| --- | ---: | ---: | ---: | --- |',

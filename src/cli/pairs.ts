@@ -18,7 +18,7 @@ import { commitOutputFile, createOutputFile, note, writeOut, type CliContext } f
 
 export const PAIRS_OPTIONS: OptionTable = {
   in: { kind: 'string', value: 'FILE.jsonl', help: 'records {"prompt", "completions", "ranks"} (lower is better) or {..., "scores"} (higher is better); - for standard input' },
-  out: { kind: 'string', value: 'FILE.jsonl', help: 'where the pairs go (default: standard output); written whole or not at all' },
+  out: { kind: 'string', value: 'FILE.jsonl', help: 'where the pairs go (default or -: standard output); a file is written whole or not at all' },
   strategy: { kind: 'string', value: 'NAME', help: 'all (default: every pair of different levels), best-vs-rest, best-vs-worst, adjacent' },
   ties: { kind: 'string', value: 'drop|error', help: 'equal ranks or scores are never paired; error stops at the first tie (default drop)' },
   'min-margin': { kind: 'string', value: 'X', help: 'drop pairs whose rank or score difference is below X (default 0)' },
@@ -109,7 +109,8 @@ export async function pairsCommand(ctx: CliContext, argv: readonly string[]): Pr
   if (args.positionals.length > 0) throw new UsageError(`pairs: unexpected argument ${JSON.stringify(args.positionals[0])} (the input is given with --in)`);
   const inPath = args.strings.get('in');
   if (inPath === undefined) throw new UsageError('pairs: give the records with --in FILE.jsonl (nlg-metrics pairs --help)');
-  const outPath = args.strings.get('out');
+  const outArg = args.strings.get('out');
+  const outPath = outArg === '-' ? undefined : outArg; // - is standard output, as without --out
   const maxPairs = args.strings.get('max-pairs-per-prompt');
   const seed = args.strings.get('seed');
   if (seed !== undefined && maxPairs === undefined) throw new UsageError('pairs: --seed applies to the choice made by --max-pairs-per-prompt, which is not given');

@@ -28,7 +28,7 @@ export const SCORE_OPTIONS: OptionTable = {
   example: { kind: 'boolean', help: 'score the example corpus bundled with the package', group: INPUT },
   metrics: { kind: 'string', multiple: true, value: 'LIST', help: `comma-separated: ${METRIC_HELP} (default rouge1,rouge2,rougeL,rougeLsum,bleu,chrf)`, group: INPUT },
   stemmer: { kind: 'boolean', help: "Porter-stem tokens longer than 3 characters (rouge-score's use_stemmer)", group: ROUGE },
-  'rouge-tokenizer': { kind: 'string', value: 'NAME', help: "rouge (rouge-score's, ASCII only; default) or unicode (every script), whitespace, ...", group: ROUGE },
+  'rouge-tokenizer': { kind: 'string', value: 'NAME', help: "rouge (rouge-score's: ASCII letters and digits; default), unicode (every script), whitespace, 13a, intl, zh, char, none", group: ROUGE },
   'multi-reference': { kind: 'string', value: 'max|mean', help: "with several references: the best one per type (rouge-score's score_multi; default) or the mean", group: ROUGE },
   tokenize: { kind: 'string', value: 'NAME', help: "13a (default), intl, zh, char or none: sacrebleu's tokenizers", group: BLEU },
   'trg-lang': { kind: 'string', value: 'LANG', help: 'target language; zh selects the zh tokenizer unless --tokenize is given (sacrebleu -l)', group: BLEU },
@@ -226,6 +226,7 @@ export async function scoreCommand(ctx: CliContext, argv: readonly string[], exa
   const runners = buildRunners(args, selection);
   const thresholds = parseThresholds(args.lists.get('fail-under') ?? [], selection);
   const perSegmentPath = args.strings.get('per-segment');
+  if (perSegmentPath === '-') throw new UsageError('score: --per-segment needs a file name (standard output carries the results)');
 
   const source = await openSource(ctx, args, example);
   const perSegment = perSegmentPath === undefined ? undefined : await createOutputFile(ctx, perSegmentPath).catch(async (err: unknown) => {

@@ -109,7 +109,7 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
  * A record of `--jsonl`, with messages of our own (`"references"[1] must be a string`, not zod's generic
  * union text): a string reference becomes a one-element list, then the list is checked element by element.
  */
-const Record = z.object({
+const ScoreRecord = z.object({
   hypothesis: z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string') }),
   references: z
     .union([z.string().transform((s) => [s]), z.array(z.unknown())], {
@@ -153,7 +153,7 @@ export async function openJsonlSource(path: string, stdin?: Readable): Promise<S
           if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             throw new InputError(`${where}: expected an object {"hypothesis": ..., "references": [...]}`);
           }
-          const r = Record.safeParse(value);
+          const r = ScoreRecord.safeParse(value);
           if (!r.success) {
             const iss = r.error.issues[0];
             throw new InputError(`${where}: ${iss ? `${issuePath(iss.path)} ${iss.message}` : 'invalid record'}`);
