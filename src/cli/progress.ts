@@ -50,8 +50,14 @@ export class ProgressBar {
     this.lastDraw = t;
     this.drawn = true;
     const text = this.render(items, (t - this.start) / 1000, done, total);
-    const max = Math.max(1, (this.sink.columns ?? 80) - 1); // never wrap, or \r could not redraw the line
+    const max = Math.max(1, this.columns() - 1); // never wrap, or \r could not redraw the line
     this.sink.write(`\r${text.length > max ? text.slice(0, max) : text}\x1b[K`);
+  }
+
+  /** The terminal's width; 80 when it does not say (a pseudo-terminal may report 0). */
+  private columns(): number {
+    const c = this.sink.columns;
+    return c !== undefined && c > 0 ? c : 80;
   }
 
   /** Erases the bar (if one was drawn). */
@@ -67,7 +73,7 @@ export class ProgressBar {
     if (done === undefined || total === undefined || total <= 0) return `${count}  ${time}`;
     const frac = Math.min(1, Math.max(0, done / total));
     const pct = `${Math.floor(frac * 100)}%`.padStart(4);
-    const columns = this.sink.columns ?? 80;
+    const columns = this.columns();
     const barWidth = Math.max(10, Math.min(40, columns - count.length - time.length - 12));
     const full = Math.round(frac * barWidth);
     const bar = '█'.repeat(full) + '░'.repeat(barWidth - full);

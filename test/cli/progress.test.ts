@@ -59,3 +59,11 @@ describe('ProgressBar', () => {
     );
   });
 });
+
+it('a terminal that reports no width (0) is taken as 80 columns', () => {
+  const { bar, writes, clock } = setup(0);
+  clock.t = 1000;
+  bar.update(5, 1, 2);
+  expect(writes[0]).toContain(' 50%');
+  expect((writes[0] as string).length).toBeLessThanOrEqual(80 + 4);
+});
