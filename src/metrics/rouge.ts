@@ -135,7 +135,10 @@ function corpusRows(fn: string, hypotheses: unknown, references: unknown, o: Res
   const width = 3 * o.specs.length;
   const data = new Float64Array(n * width);
   const ctx = new RougeContext(o, fn);
-  for (let i = 0; i < n; i++) data.set(segmentRow(ctx, corpus.hypotheses[i] as string, corpus.references[i] as readonly string[]), i * width);
+  for (let i = 0; i < n; i++) {
+    const row = segmentRow(ctx, corpus.hypotheses[i] as string, corpus.references[i] as readonly string[]);
+    for (let k = 0; k < width; k++) data[i * width + k] = row[k] as number;
+  }
   return { data, n, width };
 }
 
@@ -166,14 +169,21 @@ export function corpusRouge(
 ): RougeScores {
   const fn = 'corpusRouge';
   const o = resolveRougeOptions(fn, options);
-  const { data, n, width } = corpusRows(fn, hypotheses, references, o);
-  const sums = new Array<number>(width);
-  for (let k = 0; k < width; k++) {
-    const s = new ExactSum();
-    for (let i = 0; i < n; i++) s.add(data[i * width + k] as number);
-    sums[k] = s.valueOf();
+  const corpus = checkCorpus(fn, hypotheses, references);
+  const n = corpus.hypotheses.length;
+  const width = 3 * o.specs.length;
+  const sums: ExactSum[] = [];
+  for (let k = 0; k < width; k++) sums.push(new ExactSum());
+  const ctx = new RougeContext(o, fn);
+  for (let i = 0; i < n; i++) {
+    const row = segmentRow(ctx, corpus.hypotheses[i] as string, corpus.references[i] as readonly string[]);
+    for (let k = 0; k < width; k++) (sums[k] as ExactSum).add(row[k] as number);
   }
-  return finalizeRouge(sums, n, o);
+  return finalizeRouge(
+    sums.map((s) => s.valueOf()),
+    n,
+    o,
+  );
 }
 
 /**

@@ -184,21 +184,18 @@ export function total(c: Counts): number {
 /**
  * Clipped overlap of two multisets of dense ids (token ids, or n-gram ids of one order from an
  * {@link NgramSpace}) without building maps: a reusable counter array indexed by id, zero between calls.
- * Keep one per computation (never module-level); it grows to the largest id seen.
+ * Keep one per computation (never module-level); it grows to the largest id seen. A plain array, not a
+ * typed one: small typed arrays are allocated outside the heap, which costs more than a short overlap.
  */
 export class OverlapCounter {
-  private c = new Int32Array(256);
+  private c: number[] = [];
 
   /** Σ over ids of min(count in `a`, count in `b`); the same value as `overlap(count(a), count(b))`. */
   overlap(a: ArrayLike<number>, b: ArrayLike<number>): number {
-    let c = this.c;
+    const c = this.c;
     for (let i = 0; i < a.length; i++) {
       const k = a[i] as number;
-      if (k >= c.length) {
-        const grown = new Int32Array(Math.max(k + 1, c.length * 2));
-        grown.set(c);
-        this.c = c = grown;
-      }
+      while (c.length <= k) c.push(0);
       c[k] = (c[k] as number) + 1;
     }
     let s = 0;
@@ -211,6 +208,70 @@ export class OverlapCounter {
     }
     for (let i = 0; i < a.length; i++) c[a[i] as number] = 0;
     return s;
+  }
+}
+
+/**
+ * Clipped overlap of the n-grams of two token-id sequences, without interning the n-grams: every n-gram
+ * of `b` is matched to a not yet matched equal n-gram of `a`, found through the chain of positions of `a`
+ * that start with the same token. Matching equal items greedily gives exactly Σ over n-grams of
+ * min(count in a, count in b). For short texts this is several times cheaper than interning (no hashing,
+ * no growing tables). Keep one per computation. On highly repetitive texts the chains get long, so the
+ * work is bounded and -1 returned instead: intern with {@link NgramSpace} and use {@link OverlapCounter}.
+ */
+export class NgramMatcher {
+  /** 1 + first position in `a` of an n-gram starting with the token (0: none), by token id. */
+  private head: number[] = [];
+  /** 1 + next position in `a` whose n-gram starts with the same token, by position. */
+  private next: number[] = [];
+  /** `stamp` where the n-gram of `a` at that position is already matched, by position. */
+  private used: number[] = [];
+  private stamp = 0;
+
+  /**
+   * Σ over n-grams of min(count in `a`, count in `b`), or -1 when the chain walks exceed
+   * `workLimit` steps (default 16 per n-gram plus 1024).
+   */
+  overlap(a: ArrayLike<number>, b: ArrayLike<number>, n: number, workLimit = 16 * (a.length + b.length) + 1024): number {
+    const la = a.length - n + 1;
+    const lb = b.length - n + 1;
+    if (la <= 0 || lb <= 0) return 0;
+    const head = this.head;
+    const next = this.next;
+    const used = this.used;
+    while (next.length < la) {
+      next.push(0);
+      used.push(0);
+    }
+    for (let j = la - 1; j >= 0; j--) {
+      const x = a[j] as number;
+      while (head.length <= x) head.push(0);
+      next[j] = head[x] as number;
+      head[x] = j + 1;
+    }
+    const stamp = ++this.stamp;
+    let hits = 0;
+    let work = 0;
+    for (let i = 0; i < lb && work <= workLimit; i++) {
+      const x = b[i] as number;
+      let p = x < head.length ? (head[x] as number) : 0;
+      while (p !== 0) {
+        const j = p - 1;
+        work++;
+        if (used[j] !== stamp) {
+          let k = 1;
+          while (k < n && a[j + k] === b[i + k]) k++;
+          if (k === n) {
+            used[j] = stamp;
+            hits++;
+            break;
+          }
+        }
+        p = next[j] as number;
+      }
+    }
+    for (let j = 0; j < la; j++) head[a[j] as number] = 0;
+    return work <= workLimit ? hits : -1;
   }
 }
 

@@ -157,6 +157,19 @@ describe('rouge against a plain model of rouge-score', () => {
     );
   });
 
+  it('rouge-N stays exact on highly repetitive texts (where n-gram matching falls back to interning)', () => {
+    const rep = fc
+      .tuple(fc.integer({ min: 200, max: 700 }), fc.array(fc.constantFrom('a', 'b'), { maxLength: 30 }))
+      .map(([k, tail]) => [...Array<string>(k).fill('a'), ...tail].join(' '));
+    fc.assert(
+      fc.property(rep, rep, (hyp, ref) => {
+        const got = rouge(hyp, ref, { types: ['rouge1', 'rouge2', 'rouge3'] });
+        for (const t of ['rouge1', 'rouge2', 'rouge3'] as const) sameScore(got[t], modelScore(t, ref, hyp, plainTok));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('the union LCS tie-break of the ROUGE paper example (Sec. 3.2) gives 4 hits', () => {
     // Reference w1..w5; candidates "w1 w2 w6 w7 w8" and "w1 w3 w8 w9 w5": union LCS w1 w2 w3 w5 → 4/5.
     const r = rouge('w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5', 'w1 w2 w3 w4 w5', { types: ['rougeLsum'] }).rougeLsum!;
@@ -457,8 +470,13 @@ describe('rouge on very long texts', () => {
   it('rougeLsum beyond maxLcsCells throws a RangeError naming the option; lines keep tables small', () => {
     const a = words(20_000, 3);
     const b = words(20_000, 4);
-    expect(() => rouge(a, b, { types: ['rougeLsum'] })).toThrow(/options\.maxLcsCells \(250000000\)/);
-    expect(() => rouge('a b c', 'a b c', { types: ['rougeLsum'], maxLcsCells: 8 })).toThrow(RangeError);
+    // One line each needs no table (the union is one LCS): it scores, and equals rougeL.
+    const single = rouge(a, b, { types: ['rougeL', 'rougeLsum'] });
+    expect(single.rougeLsum).toEqual(single.rougeL);
+    // Two hypothesis lines of 15,000 tokens against a 20,000-token line: 3e8 cells per table.
+    const two = `${words(15_000, 5)}\n${words(15_000, 6)}`;
+    expect(() => rouge(two, b, { types: ['rougeLsum'] })).toThrow(/options\.maxLcsCells \(250000000\)/);
+    expect(() => rouge('a b c\nd', 'a b c', { types: ['rougeLsum'], maxLcsCells: 2 })).toThrow(RangeError);
     const lines = (t: string) => t.replace(/((?:\S+ ){40})/g, '$1\n');
     const r = rouge(lines(a), lines(b), { types: ['rougeLsum'] });
     expect(r.rougeLsum!.fmeasure).toBeGreaterThan(0);

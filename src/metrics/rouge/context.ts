@@ -4,34 +4,41 @@
  * One context per scoring call; nothing here is module-level.
  * @internal
  */
-import { ID_LIMIT, NgramSpace, OverlapCounter } from '../../ngram/counter.js';
+import { ID_LIMIT, NgramMatcher, NgramSpace, OverlapCounter } from '../../ngram/counter.js';
 import { Vocabulary } from '../../ngram/vocabulary.js';
 import { porterStem } from '../../tokenize/porter.js';
 import { rougeTokens } from '../../tokenize/rouge.js';
 import { LcsWorkspace } from './lcs.js';
 import type { ResolvedRougeOptions } from './options.js';
 
-/** A tokenized text with what the requested types need. @internal */
+/**
+ * A tokenized text with what the requested types need. Ids are kept in plain arrays: a small typed array
+ * is allocated outside the heap and costs ten times more than the whole scoring of a short pair.
+ * @internal
+ */
 export interface RougeText {
   /** Token ids of the whole text. */
-  readonly ids: Int32Array;
-  /** `grams[n - 1]`: ids of the n-grams of order n, for n up to the highest order requested. */
-  readonly grams: readonly Int32Array[];
+  readonly ids: readonly number[];
+  /** `grams[n - 1]`: interned ids of the n-grams of order n, made on demand by {@link RougeContext.grams}. */
+  grams: (readonly number[])[] | null;
   /** ROUGE-Lsum: token ids of the non-empty lines, concatenated, and the line boundaries (`starts[k]..starts[k+1]`). */
-  readonly sentIds: Int32Array;
-  readonly sentStarts: Int32Array;
+  readonly sentIds: readonly number[];
+  readonly sentStarts: readonly number[];
   /** Per skip-bigram gap of the options: the sorted keys of the text's skip-bigrams. */
   readonly skips: readonly Float64Array[];
 }
 
-const EMPTY = new Int32Array(0);
-const EMPTY_STARTS = Int32Array.of(0);
+// Shared empty values (never written).
+const EMPTY: readonly number[] = [];
+const EMPTY_STARTS: readonly number[] = [0];
+const NO_SKIPS: readonly Float64Array[] = [];
 
 /** The state of one ROUGE scoring call. @internal */
 export class RougeContext {
   readonly vocab = new Vocabulary();
-  readonly space = new NgramSpace();
   readonly counter = new OverlapCounter();
+  readonly matcher = new NgramMatcher();
+  private space: NgramSpace | null = null;
   readonly lcs = new LcsWorkspace();
   private readonly refs = new Map<string, RougeText>();
   /** 1 + stemmed id, by raw token id (built-in tokenizer with stemmer). */
@@ -52,23 +59,23 @@ export class RougeContext {
     return t;
   }
 
-  /** A hypothesis text (a reference of the same text is reused). */
+  /** A hypothesis text (not cached: hypotheses rarely repeat, and hashing a long text costs time). */
   hypothesis(text: string): RougeText {
-    return this.refs.get(text) ?? this.prepare(text);
+    return this.prepare(text);
   }
 
   private prepare(text: string): RougeText {
     const o = this.options;
-    let ids: Int32Array = EMPTY;
-    let sentIds: Int32Array = EMPTY;
-    let sentStarts: Int32Array = EMPTY_STARTS;
+    let ids: readonly number[] = EMPTY;
+    let sentIds: readonly number[] = EMPTY;
+    let sentStarts: readonly number[] = EMPTY_STARTS;
     if (o.tokenizer === null) {
       // rouge-score tokenizes each line for rougeLsum; with its tokenizer a newline always separates
       // tokens, so the lines' tokens concatenated are the whole text's tokens.
       if (text.indexOf('\n') < 0) {
         ids = this.builtinIds(text);
         sentIds = ids;
-        sentStarts = ids.length > 0 ? Int32Array.of(0, ids.length) : EMPTY_STARTS;
+        sentStarts = ids.length > 0 ? [0, ids.length] : EMPTY_STARTS;
       } else {
         const parts = this.lines(text, (line) => this.builtinIds(line));
         ids = sentIds = parts.ids;
@@ -82,14 +89,36 @@ export class RougeContext {
         sentStarts = parts.starts;
       }
     }
-    const grams = o.maxN >= 2 ? this.space.ladder(ids, o.maxN) : [ids];
-    const skips = o.gaps.map((gap) => this.skipKeys(ids, gap));
-    return { ids, grams, sentIds, sentStarts, skips };
+    const skips = o.gaps.length === 0 ? NO_SKIPS : o.gaps.map((gap) => this.skipKeys(ids, gap));
+    return { ids, grams: null, sentIds, sentStarts, skips };
+  }
+
+  /** The interned n-gram ids of order `n` of a text (for texts too repetitive for {@link NgramMatcher}). */
+  grams(text: RougeText, n: number): readonly number[] {
+    if (text.grams === null || text.grams.length < n) text.grams = this.ladder(text.ids, Math.max(n, this.options.maxN));
+    return text.grams[n - 1] as readonly number[];
   }
 
   /** Tokenizes the non-empty lines (`text.split('\n')` without empty strings, as rouge-score's `get_sents`). */
-  private lines(text: string, tokenize: (line: string) => Int32Array): { ids: Int32Array; starts: Int32Array } {
-    const chunks: Int32Array[] = [];
+  /** `NgramSpace.ladder` into plain arrays: `out[n - 1][i]` is the id of the n-gram starting at token i. */
+  private ladder(ids: readonly number[], maxOrder: number): number[][] {
+    const out: number[][] = [ids as number[]];
+    let prev = ids;
+    for (let n = 2; n <= maxOrder; n++) {
+      const len = Math.max(0, ids.length - n + 1);
+      const cur = new Array<number>(len);
+      if (len > 0) {
+        const index = (this.space ??= new NgramSpace()).ofOrder(n);
+        for (let i = 0; i < len; i++) cur[i] = index.extend(prev[i] as number, ids[i + n - 1] as number);
+      }
+      out.push(cur);
+      prev = cur;
+    }
+    return out;
+  }
+
+  private lines(text: string, tokenize: (line: string) => number[]): { ids: readonly number[]; starts: number[] } {
+    const chunks: number[][] = [];
     let total = 0;
     let from = 0;
     while (from <= text.length) {
@@ -105,15 +134,16 @@ export class RougeContext {
       from = to + 1;
     }
     if (chunks.length === 1) {
-      const only = chunks[0] as Int32Array;
-      return { ids: only, starts: Int32Array.of(0, only.length) };
+      const only = chunks[0] as number[];
+      return { ids: only, starts: [0, only.length] };
     }
-    const ids = new Int32Array(total);
-    const starts = new Int32Array(chunks.length + 1);
+    const ids = new Array<number>(total);
+    const starts = new Array<number>(chunks.length + 1);
+    starts[0] = 0;
     let at = 0;
     for (let k = 0; k < chunks.length; k++) {
-      const c = chunks[k] as Int32Array;
-      ids.set(c, at);
+      const c = chunks[k] as number[];
+      for (let j = 0; j < c.length; j++) ids[at + j] = c[j] as number;
       at += c.length;
       starts[k + 1] = at;
     }
@@ -121,10 +151,10 @@ export class RougeContext {
   }
 
   /** rouge-score's tokenizer, with each distinct token stemmed once per context. */
-  private builtinIds(text: string): Int32Array {
+  private builtinIds(text: string): number[] {
     const toks = rougeTokens(text, false);
     const vocab = this.vocab;
-    const ids = new Int32Array(toks.length);
+    const ids = new Array<number>(toks.length);
     if (!this.options.stemmer) {
       for (let i = 0; i < toks.length; i++) ids[i] = vocab.id(toks[i] as string);
       return ids;
@@ -151,13 +181,13 @@ export class RougeContext {
     return ids;
   }
 
-  private customIds(text: string): Int32Array {
+  private customIds(text: string): number[] {
     const tok = this.options.tokenizer;
     const toks: unknown = tok === null ? [] : tok.tokenize(text);
     if (!Array.isArray(toks)) {
       throw new TypeError(`${this.fn}: options.tokenizer.tokenize must return an array of strings, got ${typeof toks}`);
     }
-    const ids = new Int32Array(toks.length);
+    const ids = new Array<number>(toks.length);
     for (let i = 0; i < toks.length; i++) {
       const t: unknown = toks[i];
       if (typeof t !== 'string') {
@@ -172,7 +202,7 @@ export class RougeContext {
    * The skip-bigrams of ROUGE-1.5.5's `createSkipBigram` with `-2 gap`: every in-order pair of tokens
    * (i, j) with i < j and at most `gap` tokens between them (j − i − 1 ≤ gap; gap −1: any), as sorted keys.
    */
-  private skipKeys(ids: Int32Array, gap: number): Float64Array {
+  private skipKeys(ids: readonly number[], gap: number): Float64Array {
     const L = ids.length;
     const span = gap < 0 ? L : gap + 1;
     let count = 0;

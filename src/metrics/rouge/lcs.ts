@@ -13,6 +13,9 @@
  * @internal
  */
 
+/** An empty array, replaced on first use (never written). */
+const NONE = new Int32Array(0);
+
 /** Number of 1 bits of a 32-bit integer. */
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -23,39 +26,43 @@ function popcount(x: number): number {
 
 /** Reusable scratch space for the LCS computations of one scoring call (never shared between calls). */
 export class LcsWorkspace {
-  /** Single-word match masks, by token id. */
-  private mask = new Int32Array(64);
-  /** Occurrences in the column sequence, by token id. */
-  private occ = new Int32Array(64);
-  /** 1 + first position in the column sequence (0: none), by token id; `next` chains the others. */
-  private head = new Int32Array(64);
-  /** 1 + index of the token's dense mask in `denseBuf` (0: sparse), by token id. */
-  private denseIdx = new Int32Array(64);
-  private next = new Int32Array(64);
-  private denseBuf = new Int32Array(64);
+  // By token id, plain arrays (a small typed array is allocated outside the heap, which costs more than
+  // scoring a short pair); all zero between calls.
+  /** Single-word match masks. */
+  private readonly mask: number[] = [];
+  /** Occurrences in the column sequence. */
+  private readonly occ: number[] = [];
+  /** 1 + first position in the column sequence (0: none); `next` chains the others. */
+  private readonly head: number[] = [];
+  /** 1 + index of the token's dense mask in `denseBuf` (0: sparse). */
+  private readonly denseIdx: number[] = [];
+  /** Token counts (for the clipped hits). */
+  private readonly counts: number[] = [];
+  private next: Int32Array = NONE;
+  private denseBuf: Int32Array = NONE;
   /** Mask of one row, for tokens kept sparse. */
-  private rowMask = new Int32Array(2);
+  private rowMask: Int32Array = NONE;
   /** The bit rows: one for the length, all of them for a backtrack. */
-  private rows = new Int32Array(64);
+  private rows: Int32Array = NONE;
   /** Marks of reference positions in a union LCS. */
-  private marks = new Uint8Array(64);
-  /** Token counts, by token id (for the clipped hits). */
-  private counts = new Int32Array(64);
+  private marks = new Uint8Array(0);
   /** Columns and words of the current column sequence. */
-  private cols: ArrayLike<number> = [];
+  private cols: ArrayLike<number> = NONE;
   private colStart = 0;
   private colLen = 0;
   private words = 0;
+  /** Token ids are below this (the by-token arrays are grown on use to at least this length). */
+  private vocabularySize = 0;
 
-  /** Makes the by-token arrays large enough for ids below `vocabularySize`. */
+  /** Declares that token ids are below `vocabularySize`. */
   reserve(vocabularySize: number): void {
-    if (vocabularySize <= this.mask.length) return;
-    const n = Math.max(vocabularySize, this.mask.length * 2);
-    this.mask = new Int32Array(n);
-    this.occ = new Int32Array(n);
-    this.head = new Int32Array(n);
-    this.denseIdx = new Int32Array(n);
-    this.counts = new Int32Array(n);
+    if (vocabularySize > this.vocabularySize) this.vocabularySize = vocabularySize;
+  }
+
+  /** Grows a by-token array with zeros to the vocabulary size. */
+  private byToken(a: number[]): number[] {
+    while (a.length < this.vocabularySize) a.push(0);
+    return a;
   }
 
   /** Length of the LCS of `a` and `b` (token ids below the reserved vocabulary size). */
@@ -132,7 +139,7 @@ export class LcsWorkspace {
       }
     }
     // Clipping: a marked reference token is a hit while the hypothesis has an unused equal token.
-    const counts = this.counts;
+    const counts = this.byToken(this.counts);
     for (let j = 0; j < hyp.length; j++) {
       const x = hyp[j] as number;
       counts[x] = (counts[x] as number) + 1;
@@ -167,9 +174,10 @@ export class LcsWorkspace {
         }
         rows[i] = v;
       }
-    } else {
-      for (let i = 1; i <= rn; i++) this.step(ref[r0 + i - 1] as number, rows, (i - 1) * w, rows, i * w);
+      this.backtrackOneWord(ref, r0, rn, rows, marks);
+      return;
     }
+    for (let i = 1; i <= rn; i++) this.step(ref[r0 + i - 1] as number, rows, (i - 1) * w, rows, i * w);
     // Backtrack as `_backtrack_norec`: on equal tokens go diagonally (and record the reference position),
     // else left when t[i][j-1] > t[i-1][j], else up. T = t[i][j] and U = t[i-1][j] are kept incrementally.
     const cols = this.cols;
@@ -199,6 +207,39 @@ export class LcsWorkspace {
           i--;
           T = U;
           U = j - this.onesBefore(rows, (i - 1) * w, j);
+        }
+      }
+    }
+  }
+
+  /** {@link markPair}'s backtrack when a row is one word (a hypothesis sentence of at most 32 tokens). */
+  private backtrackOneWord(ref: ArrayLike<number>, r0: number, rn: number, rows: Int32Array, marks: Uint8Array): void {
+    const cols = this.cols;
+    const c0 = this.colStart;
+    let i = rn;
+    let j = this.colLen;
+    // t[i][j] = j − (ones among the first j bits of row i).
+    let T = j - popcount(j === 32 ? (rows[i] as number) : (rows[i] as number) & ((1 << j) - 1));
+    if (T === 0) return;
+    let U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
+    for (;;) {
+      if (ref[r0 + i - 1] === cols[c0 + j - 1]) {
+        marks[r0 + i - 1] = 1;
+        if (--T === 0) return;
+        i--;
+        j--;
+        U = j - popcount((rows[i - 1] as number) & ((1 << j) - 1));
+      } else {
+        const b = j - 1;
+        const left = T - (1 - (((rows[i] as number) >>> b) & 1));
+        if (left > U) {
+          U -= 1 - (((rows[i - 1] as number) >>> b) & 1);
+          T = left;
+          j--;
+        } else {
+          i--;
+          T = U;
+          U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
         }
       }
     }
@@ -271,7 +312,7 @@ export class LcsWorkspace {
     const w = (len + 31) >>> 5;
     this.words = w;
     if (w === 1) {
-      const mask = this.mask;
+      const mask = this.byToken(this.mask);
       for (let j = 0; j < len; j++) {
         const x = cols[start + j] as number;
         mask[x] = (mask[x] as number) | (1 << j);
@@ -280,8 +321,9 @@ export class LcsWorkspace {
     }
     if (this.rowMask.length < w) this.rowMask = new Int32Array(w);
     if (this.next.length < len) this.next = new Int32Array(Math.max(len, this.next.length * 2));
-    const occ = this.occ;
-    const head = this.head;
+    const occ = this.byToken(this.occ);
+    const head = this.byToken(this.head);
+    this.byToken(this.denseIdx);
     const next = this.next;
     for (let j = len - 1; j >= 0; j--) {
       const x = cols[start + j] as number;

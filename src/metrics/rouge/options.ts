@@ -53,8 +53,10 @@ export interface RougeOptions {
   beta?: number;
   /**
    * The largest LCS table ROUGE-Lsum may build, in cells (reference sentence tokens × hypothesis sentence
-   * tokens, for one pair of sentences). Each cell costs one bit, so the default needs about 31 MB. A larger
-   * table throws a `RangeError` naming this option. (ROUGE-L needs no table: its memory is linear.)
+   * tokens, for one pair of sentences: rouge-score backtracks through one table per pair). Each cell costs
+   * one bit, so the default needs about 31 MB. A larger table throws a `RangeError` naming this option.
+   * ROUGE-L needs no table (its memory is linear in the shorter text), nor does ROUGE-Lsum when both texts
+   * are a single line (the union is then one LCS).
    * @defaultValue 250_000_000
    */
   maxLcsCells?: number;

@@ -12,6 +12,7 @@ import type { RougeContext, RougeText } from './context.js';
 function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: number[]): void {
   const o = ctx.options;
   const specs = o.specs;
+  let lcs = -1; // LCS length of the whole texts, computed at most once per pair
   for (let k = 0; k < specs.length; k++) {
     const s = specs[k]!;
     let hits: number;
@@ -20,31 +21,45 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
     switch (s.kind) {
       case 'n': {
         // rouge-score's _score_ngrams: clipped n-gram matches over the n-gram counts.
-        const h = hyp.grams[s.n - 1]!;
-        const r = ref.grams[s.n - 1]!;
-        hypTotal = h.length;
-        refTotal = r.length;
-        hits = hypTotal > 0 && refTotal > 0 ? ctx.counter.overlap(r, h) : 0;
+        const n = s.n;
+        hypTotal = Math.max(0, hyp.ids.length - n + 1);
+        refTotal = Math.max(0, ref.ids.length - n + 1);
+        if (hypTotal === 0 || refTotal === 0) hits = 0;
+        else if (n === 1) hits = ctx.counter.overlap(ref.ids, hyp.ids);
+        else {
+          hits = ctx.matcher.overlap(ref.ids, hyp.ids, n);
+          if (hits < 0) hits = ctx.counter.overlap(ctx.grams(ref, n), ctx.grams(hyp, n));
+        }
         break;
       }
       case 'L':
         // rouge-score's _score_lcs: LCS length over the token counts (0 if either side is empty).
         hypTotal = hyp.ids.length;
         refTotal = ref.ids.length;
-        hits = hypTotal > 0 && refTotal > 0 ? ctx.lcs.lcsLength(ref.ids, hyp.ids) : 0;
+        if (hypTotal > 0 && refTotal > 0) {
+          if (lcs < 0) lcs = ctx.lcs.lcsLength(ref.ids, hyp.ids);
+          hits = lcs;
+        } else hits = 0;
         break;
       case 'Lsum':
         // rouge-score's _summary_level_lcs: clipped union-LCS hits over the tokens of all sentences.
         hypTotal = hyp.sentIds.length;
         refTotal = ref.sentIds.length;
-        hits =
-          hypTotal > 0 && refTotal > 0
-            ? ctx.lcs.unionHits(ref.sentIds, ref.sentStarts, hyp.sentIds, hyp.sentStarts, o.maxLcsCells, (cells) =>
-                new RangeError(
-                  `${ctx.fn}: rougeLsum needs an LCS table of ${cells} cells for one pair of sentences, more than options.maxLcsCells (${o.maxLcsCells}); split the texts into lines or raise the limit`,
-                ),
-              )
-            : 0;
+        if (hypTotal === 0 || refTotal === 0) hits = 0;
+        else if (ref.sentStarts.length === 2 && hyp.sentStarts.length === 2) {
+          // One sentence each: the union is one backtracked LCS, a common subsequence, so every one of its
+          // tokens survives the clipping and the hits are the LCS length (no table, no backtrack needed).
+          if (ref.sentIds === ref.ids && hyp.sentIds === hyp.ids) {
+            if (lcs < 0) lcs = ctx.lcs.lcsLength(ref.ids, hyp.ids);
+            hits = lcs;
+          } else hits = ctx.lcs.lcsLength(ref.sentIds, hyp.sentIds);
+        } else {
+          const tooLarge = (cells: number): RangeError =>
+            new RangeError(
+              `${ctx.fn}: rougeLsum needs an LCS table of ${cells} cells for one pair of sentences, more than options.maxLcsCells (${o.maxLcsCells}); split the texts into shorter lines or raise the limit`,
+            );
+          hits = ctx.lcs.unionHits(ref.sentIds, ref.sentStarts, hyp.sentIds, hyp.sentStarts, o.maxLcsCells, tooLarge);
+        }
         break;
       case 'S': {
         // ROUGE-1.5.5 skip-bigrams (-2 gap); with -u/-U also the unigram of every token but the last.
@@ -55,8 +70,8 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
         hypTotal = h.length;
         refTotal = r.length;
         if (s.unigrams) {
-          const hu = hyp.ids.length > 1 ? hyp.ids.subarray(0, hyp.ids.length - 1) : hyp.ids.subarray(0, 0);
-          const ru = ref.ids.length > 1 ? ref.ids.subarray(0, ref.ids.length - 1) : ref.ids.subarray(0, 0);
+          const hu = hyp.ids.slice(0, Math.max(0, hyp.ids.length - 1));
+          const ru = ref.ids.slice(0, Math.max(0, ref.ids.length - 1));
           hits += ctx.counter.overlap(ru, hu);
           hypTotal += hu.length;
           refTotal += ru.length;
