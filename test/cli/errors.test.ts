@@ -81,6 +81,13 @@ describe('bad input exits 2 naming the file and line', () => {
   });
 });
 
+it('empty inputs: nothing to score is an error, not a score of 0', async () => {
+  const empty = file('');
+  expectUsageError(await runInProcess(['score', '--hyp', empty, '--ref', empty]), `nothing to score: ${empty} against ${empty} has no segments`);
+  const blank = file('\n  \n', 'blank.jsonl');
+  expectUsageError(await runInProcess(['score', '--jsonl', blank]), `nothing to score: ${blank} has no segments`);
+});
+
 describe('bad usage exits 2 with one clear line', () => {
   const h = EXAMPLE_HYP;
   const r = EXAMPLE_REF;
