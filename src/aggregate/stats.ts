@@ -61,7 +61,9 @@ export class ExactSum {
       x = hi;
     }
     p.length = i;
-    p.push(x);
+    // As math.fsum: a zero is never kept as a partial, so the sum of zeros is +0 (never -0, which JSON
+    // would turn into 0 and make a merged shard differ from the in-process sum).
+    if (x !== 0) p.push(x);
     return this;
   }
 
