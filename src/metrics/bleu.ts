@@ -169,6 +169,12 @@ interface RefEntry {
   readonly grams: Int32Array[];
 }
 
+/** Makes `a` at least `size` long, padding with zeros (plain arrays: small typed arrays live off the heap and
+ * cost more to allocate than a whole sentence's counting). */
+function zeroFill(a: number[], size: number): void {
+  while (a.length < size) a.push(0);
+}
+
 /**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
  * it owns the vocabulary, the n-gram space, the reference cache and the scratch count arrays. Not shared
@@ -184,24 +190,24 @@ export class BleuCounter {
   private readonly order: number;
   private readonly lowercase: boolean;
   /** Per order: max reference count of each n-gram id in the current segment (all zero between segments). */
-  private readonly refCnt: Int32Array[] = [];
+  private readonly refCnt: number[][] = [];
   /** Per order: hypothesis count of each n-gram id so far in the current segment (all zero between segments). */
-  private readonly hypCnt: Int32Array[] = [];
+  private readonly hypCnt: number[][] = [];
   /** Per order: one reference's counts while taking the maximum over several references. */
-  private readonly tmpCnt: Int32Array[] = [];
+  private readonly tmpCnt: number[][] = [];
   /** Per order: the hypothesis' n-gram ids (-1 = matches nothing in this segment), reused across segments. */
-  private readonly hypIds: Int32Array[] = [];
+  private readonly hypIds: number[][] = [];
   /**
    * Per order n >= 2, the n-grams of this segment's references as lists keyed by their (n-1)-gram prefix:
    * `head[n][prefix]` = 1 + index of the first entry, `extToken`/`extId`/`extNext` the entries (token, n-gram
    * id, 1 + next index). A hypothesis n-gram finds its reference id by walking one short list: no hashing.
    */
-  private readonly head: Int32Array[] = [];
-  private extToken = new Int32Array(256);
-  private extId = new Int32Array(256);
-  private extNext = new Int32Array(256);
+  private readonly head: number[][] = [];
+  private readonly extToken: number[] = [];
+  private readonly extId: number[] = [];
+  private readonly extNext: number[] = [];
   /** Token ids of the text being split. */
-  private ids = new Int32Array(256);
+  private readonly ids: number[] = [];
 
   constructor(options: ResolvedBleuOptions) {
     this.order = options.maxNgramOrder;
@@ -209,11 +215,11 @@ export class BleuCounter {
     this.tok = TOKENS[options.tokenize];
     this.lowercase = options.lowercase;
     for (let n = 0; n < this.order; n++) {
-      this.refCnt.push(new Int32Array(256));
-      this.hypCnt.push(new Int32Array(256));
-      this.tmpCnt.push(new Int32Array(256));
-      this.hypIds.push(new Int32Array(64));
-      this.head.push(new Int32Array(256));
+      this.refCnt.push([]);
+      this.hypCnt.push([]);
+      this.tmpCnt.push([]);
+      this.hypIds.push([]);
+      this.head.push([]);
     }
   }
 
@@ -224,8 +230,8 @@ export class BleuCounter {
   private toIds(text: string, intern: boolean): number {
     const tokens = this.tok(pyRstrip(this.lowercase ? text.toLowerCase() : text));
     const k = tokens.length;
-    if (k > this.ids.length) this.ids = new Int32Array(Math.max(k, this.ids.length * 2));
     const ids = this.ids;
+    zeroFill(ids, k);
     const vocab = this.vocab;
     // References intern their words; a hypothesis only looks them up (-1: in no reference, matches nothing).
     if (intern) for (let i = 0; i < k; i++) ids[i] = vocab.id(tokens[i] as string);
@@ -238,7 +244,7 @@ export class BleuCounter {
     let e = this.refs.get(text);
     if (e === undefined) {
       const len = this.toIds(text, true);
-      e = { len, grams: this.space.ladder(this.ids.subarray(0, len), this.order) };
+      e = { len, grams: this.space.ladder(this.ids.slice(0, len), this.order) };
       this.refs.set(text, e);
     }
     return e;
@@ -246,32 +252,23 @@ export class BleuCounter {
 
   /** Grows the scratch arrays of order index `n` (0-based) to hold ids below `size`. */
   private fit(n: number, size: number): void {
-    const cur = this.refCnt[n] as Int32Array;
-    if (size <= cur.length) return;
-    const len = Math.max(size, cur.length * 2);
-    for (const arrays of [this.refCnt, this.hypCnt, this.tmpCnt]) {
-      const grown = new Int32Array(len);
-      grown.set(arrays[n] as Int32Array);
-      arrays[n] = grown;
-    }
+    zeroFill(this.refCnt[n] as number[], size);
+    zeroFill(this.hypCnt[n] as number[], size);
+    zeroFill(this.tmpCnt[n] as number[], size);
   }
 
   /**
    * Links the n-grams of order `n + 1` of this segment's references into lists by prefix (see `head`) and
    * returns the heads; the caller clears them (`head[prefix] = 0`) for the prefixes of the references.
    */
-  private linkReferences(n: number, entries: readonly RefEntry[]): Int32Array {
-    let head = this.head[n] as Int32Array;
-    const need = n === 1 ? this.vocab.size : this.space.ofOrder(n).size;
-    if (need > head.length) this.head[n] = head = new Int32Array(Math.max(need, head.length * 2));
+  private linkReferences(n: number, entries: readonly RefEntry[]): number[] {
+    const head = this.head[n] as number[];
+    zeroFill(head, n === 1 ? this.vocab.size : this.space.ofOrder(n).size);
     let total = 0;
     for (const e of entries) total += (e.grams[n] as Int32Array).length;
-    if (total > this.extToken.length) {
-      const size = Math.max(total, this.extToken.length * 2);
-      this.extToken = new Int32Array(size);
-      this.extId = new Int32Array(size);
-      this.extNext = new Int32Array(size);
-    }
+    zeroFill(this.extToken, total);
+    zeroFill(this.extId, total);
+    zeroFill(this.extNext, total);
     const extToken = this.extToken;
     const extId = this.extId;
     const extNext = this.extNext;
@@ -314,7 +311,7 @@ export class BleuCounter {
 
     // Reference counts: the per-n-gram maximum over the references (sacrebleu's merge of Counters).
     for (let n = 0; n < N; n++) {
-      const rc = this.refCnt[n] as Int32Array;
+      const rc = this.refCnt[n] as number[];
       if (nrefs === 1) {
         const g = first.grams[n] as Int32Array;
         for (let i = 0; i < g.length; i++) {
@@ -322,7 +319,7 @@ export class BleuCounter {
           rc[id] = (rc[id] as number) + 1;
         }
       } else {
-        const tc = this.tmpCnt[n] as Int32Array;
+        const tc = this.tmpCnt[n] as number[];
         for (let r = 0; r < nrefs; r++) {
           const g = (entries[r] as RefEntry).grams[n] as Int32Array;
           for (let i = 0; i < g.length; i++) {
@@ -340,12 +337,12 @@ export class BleuCounter {
 
     // Hypothesis n-gram ids of order >= 2: the id of the same n-gram in a reference of this segment, found
     // through the prefix lists, or -1 (an n-gram in no reference cannot be clipped against anything).
-    let prev: Int32Array = tokens;
+    let prev: number[] = tokens;
     for (let n = 1; n < N; n++) {
       const head = this.linkReferences(n, entries);
       const len = hypLen - n;
-      let cur = this.hypIds[n] as Int32Array;
-      if (len > cur.length) this.hypIds[n] = cur = new Int32Array(Math.max(len, cur.length * 2));
+      const cur = this.hypIds[n] as number[];
+      zeroFill(cur, len);
       const extToken = this.extToken;
       const extId = this.extId;
       const extNext = this.extNext;
@@ -372,10 +369,10 @@ export class BleuCounter {
 
     // Clipped matches: an occurrence matches while the hypothesis count so far is below the reference count.
     for (let n = 0; n < N; n++) {
-      const g = n === 0 ? tokens : (this.hypIds[n] as Int32Array);
+      const g = n === 0 ? tokens : (this.hypIds[n] as number[]);
       const len = hypLen > n ? hypLen - n : 0;
-      const rc = this.refCnt[n] as Int32Array;
-      const hc = this.hypCnt[n] as Int32Array;
+      const rc = this.refCnt[n] as number[];
+      const hc = this.hypCnt[n] as number[];
       let correct = 0;
       for (let i = 0; i < len; i++) {
         const id = g[i] as number;
