@@ -37,7 +37,7 @@ export const TOKENIZER_NAMES: readonly TokenizerName[] = ['rouge', '13a', 'intl'
  * @param name - `rouge` (rouge-score's default), `13a`, `intl`, `zh`, `char`, `none` (sacrebleu's, returning
  *   the tokens BLEU counts: the tokenizer's output split on Python's white space), `whitespace` (runs of
  *   Unicode white space as Python splits them) or `unicode` (letters and digits of every script, NFKC,
- *   lowercased; CJK and Thai split into words).
+ *   lowercased; Han and kana one token per character, Thai, Lao, Khmer and Myanmar into dictionary words).
  * @param options - `stemmer` for `rouge` and `unicode`.
  * @returns A {@link Tokenizer} whose `name` is `name`.
  * @example
