@@ -33,7 +33,12 @@ const EMPTY: readonly number[] = [];
 const EMPTY_STARTS: readonly number[] = [0];
 const NO_SKIPS: readonly Float64Array[] = [];
 
-/** The state of one ROUGE scoring call. @internal */
+/**
+ * The state of one ROUGE scoring call. It keeps every distinct reference it has seen (and their words), so
+ * memory grows with the number of distinct references: a streaming accumulator should start a new context
+ * every so many segments (scores do not depend on the context).
+ * @internal
+ */
 export class RougeContext {
   readonly vocab = new Vocabulary();
   readonly counter = new OverlapCounter();

@@ -41,8 +41,8 @@ export interface RougeOptions {
   tokenizer?: TokenizerName | Tokenizer;
   /**
    * With several references: `max` takes, for each type separately, the scores of the reference with the
-   * highest F-measure (the first one on ties), as rouge-score's `score_multi`; `mean` averages precision,
-   * recall and F-measure over the references.
+   * highest F-measure (F-beta with {@link RougeOptions.beta}; the first one on ties), as rouge-score's
+   * `score_multi`; `mean` averages precision, recall and F-measure over the references.
    * @defaultValue 'max'
    */
   multiReference?: 'max' | 'mean';
