@@ -114,9 +114,10 @@ export function sumRows(data: Float64Array, n: number, width: number): Float64Ar
 }
 
 /**
- * The scores of `samples` bootstrap resamples of packed rows: each resample sums `n` rows drawn uniformly
- * with replacement. With `paired`, the same draws also resample a second matrix of the same shape (paired
- * bootstrap), whose scores go to the second array. @internal
+ * The scores of `samples` bootstrap resamples of packed rows: each resample draws `n` rows uniformly with
+ * replacement (as `rng.int(n)` would), counts how often each row was drawn and sums `count × row`. With
+ * `paired`, the same draws also resample a second matrix of the same shape (paired bootstrap), whose
+ * scores go to the second array. @internal
  */
 export function resampleScores(
   data: Float64Array,
@@ -129,23 +130,39 @@ export function resampleScores(
 ): [Float64Array, Float64Array | undefined] {
   const a = new Float64Array(samples);
   const b = paired ? new Float64Array(samples) : undefined;
+  const counts = new Int32Array(n);
   const sa = new Float64Array(width);
   const sb = new Float64Array(width);
+  // Random.int's rejection sampling with the bound hoisted: the same draws, without the per-call set-up.
+  const limit = 2 ** 32 - (2 ** 32 % n);
   for (let s = 0; s < samples; s++) {
-    sa.fill(0);
-    if (paired) sb.fill(0);
+    counts.fill(0);
     for (let j = 0; j < n; j++) {
-      const o = rng.int(n) * width;
-      for (let k = 0; k < width; k++) sa[k] = (sa[k] as number) + (data[o + k] as number);
-      if (paired) {
-        const pd = paired.data;
-        for (let k = 0; k < width; k++) sb[k] = (sb[k] as number) + (pd[o + k] as number);
-      }
+      let x: number;
+      do x = rng.nextUint32();
+      while (x >= limit);
+      const i = x % n;
+      counts[i] = (counts[i] as number) + 1;
     }
+    weightedSum(data, counts, n, width, sa);
     a[s] = finalize(sa);
-    if (paired && b) b[s] = paired.finalize(sb);
+    if (paired && b) {
+      weightedSum(paired.data, counts, n, width, sb);
+      b[s] = paired.finalize(sb);
+    }
   }
   return [a, b];
+}
+
+/** `out = Σ_i counts[i] · row_i` (rows never drawn are skipped). */
+function weightedSum(data: Float64Array, counts: Int32Array, n: number, width: number, out: Float64Array): void {
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] as number;
+    if (c === 0) continue;
+    const o = i * width;
+    for (let k = 0; k < width; k++) out[k] = (out[k] as number) + c * (data[o + k] as number);
+  }
 }
 
 /**
