@@ -21,52 +21,73 @@ export function tokensIntl(text: string): string[] {
   const s = text;
   const n = s.length;
   const out: string[] = [];
-  let start = -1;
-  let prevCat = -1; // category of the previous code point; -1 at the start of the text
+  let start = -1; // start of the current token
+  let prevCat = -1; // category of the previous code point (CAT_WS for white space); -1 at the start
   let prevB = false; // previous code point is punctuation isolated by substitution 1
   let prevIsolated = false; // previous code point is punctuation and isolated
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (isPyWhitespace(c)) {
+  // The current code point: its category and length in code units (each is classified once; the look-ahead
+  // of a punctuation character is carried over to the next step).
+  let i = 0;
+  let len = 0;
+  let cat = 0;
+  if (n > 0) {
+    const c = s.charCodeAt(0);
+    len = c >= 0xd800 && c <= 0xdbff && n > 1 && isLow(s.charCodeAt(1)) ? 2 : 1;
+    cat = classify(s, 0, c, len);
+  }
+  while (i < n) {
+    const j = i + len;
+    let nextLen = 0;
+    let nextCat = -1;
+    if (j < n) {
+      const d = s.charCodeAt(j);
+      nextLen = d >= 0xd800 && d <= 0xdbff && j + 1 < n && isLow(s.charCodeAt(j + 1)) ? 2 : 1;
+      nextCat = classify(s, j, d, nextLen);
+    }
+    if (cat === CAT_WS) {
       if (start >= 0) {
         out.push(s.slice(start, i));
         start = -1;
       }
-      prevCat = 0;
-      i++;
-      continue;
-    }
-    let cp = c;
-    let len = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        len = 2;
+    } else {
+      let isolate = false;
+      if (cat === CAT_S) isolate = true;
+      else if (cat === CAT_P) {
+        const b: boolean = prevCat >= 0 && prevCat !== CAT_N && !(prevCat === CAT_P && prevB);
+        if (b) isolate = true;
+        else if (nextCat >= 0 && nextCat !== CAT_N) isolate = !(prevCat === CAT_P && !prevB && prevIsolated);
+        prevB = b;
+        prevIsolated = isolate;
       }
+      if (isolate) {
+        if (start >= 0) out.push(s.slice(start, i));
+        out.push(len === 1 ? (s[i] as string) : s.slice(i, j));
+        start = -1;
+      } else if (start < 0) start = i;
     }
-    const cat = psnCategory(cp);
-    let isolate = false;
-    if (cat === CAT_S) isolate = true;
-    else if (cat === CAT_P) {
-      const b: boolean = prevCat >= 0 && prevCat !== CAT_N && !(prevCat === CAT_P && prevB);
-      if (b) isolate = true;
-      else if (i + len < n && psnCategory(s.codePointAt(i + len) as number) !== CAT_N) {
-        isolate = !(prevCat === CAT_P && !prevB && prevIsolated);
-      }
-      prevB = b;
-      prevIsolated = isolate;
-    }
-    if (isolate) {
-      if (start >= 0) out.push(s.slice(start, i));
-      out.push(s.slice(i, i + len));
-      start = -1;
-    } else if (start < 0) start = i;
     prevCat = cat;
-    i += len;
+    i = j;
+    len = nextLen;
+    cat = nextCat;
   }
   if (start >= 0) out.push(s.slice(start));
   return out;
+}
+
+/** Category code of Python white space (neither a number nor punctuation for the substitutions). */
+const CAT_WS = 4;
+/** Categories of the ASCII characters: 4 Python white space, else as {@link psnCategory}. */
+const ASCII_CAT = '00000000044444000000000000004444' + '41112111111211113333333333112221' + '10000000000000000000000000011121' + '20000000000000000000000000012120';
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The category of the code point at `i` (first unit `c`, `len` units long), or {@link CAT_WS}. */
+function classify(s: string, i: number, c: number, len: number): number {
+  if (c < 0x80) return ASCII_CAT.charCodeAt(c) - 48;
+  if (len === 2) return psnCategory(((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+  return isPyWhitespace(c) ? CAT_WS : psnCategory(c);
 }
 
 /**
