@@ -367,8 +367,9 @@ export class LcsWorkspace {
     this.colLen = 0;
   }
 
+  /** The row buffer, grown geometrically while small and to the exact size when large (budgeted tables). */
   private rowBuffer(size: number): Int32Array {
-    if (this.rows.length < size) this.rows = new Int32Array(Math.max(size, this.rows.length * 2));
+    if (this.rows.length < size) this.rows = new Int32Array(Math.max(size, Math.min(this.rows.length * 2, 1 << 16)));
     return this.rows;
   }
 }
