@@ -1,0 +1,499 @@
+#!/usr/bin/env node
+// nlg-metrics benchmark suite: `npm run bench` (builds, then runs this file).
+//
+// Measures the BUILT package (dist/index.js and dist/cli.js, what ships) and the JavaScript peers (js-rouge,
+// rouge, bleu-score) on the same texts in the same process, interleaved, and writes bench/results.json
+// (git-ignored) and bench/RESULTS.md. See bench/README.md for what is measured and how to read it.
+//
+// Options:
+//   --rounds N        interleaved rounds (default 5); figures are medians over rounds
+//   --min-ms N        minimum time of one sample of a case, in ms (default 150; one full pass at least)
+//   --only REGEX      only the cases whose id matches (e.g. --only 'bleu' ; for profiling with node --cpu-prof)
+//   --cli-copies N    the CLI workload is N copies of the WMT pairs (default 20: 90,120 lines)
+//   --cli-runs N      CLI runs per command (default 3, fewer if they take over --cli-budget-s)
+//   --cli-budget-s N  stop repeating a CLI command after this many seconds (default 15)
+//   --no-cli          skip the CLI
+//   --no-write        print only; write neither results.json nor RESULTS.md
+//   --quick           a fast smoke run (2 rounds, 50 ms samples, 5 CLI copies, 1 CLI run); RESULTS.md is not written
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem, availableParallelism, platform, release, arch } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { charFloorCorpus, wordFloorCorpus, wordFloorPerPair } from './floor.mjs';
+import { combine, median, ratio, runGroups } from './timer.mjs';
+import { loadDuc, loadWmt, loadZh, utf8Bytes } from './workloads.mjs';
+import { writeResultsMd } from './report.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string' },
+    'min-ms': { type: 'string' },
+    only: { type: 'string' },
+    'cli-copies': { type: 'string' },
+    'cli-runs': { type: 'string' },
+    'cli-budget-s': { type: 'string' },
+    'no-cli': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const quick = args.quick;
+const config = {
+  rounds: Number(args.rounds ?? (quick ? 2 : 5)),
+  minMs: Number(args['min-ms'] ?? (quick ? 50 : 150)),
+  only: args.only ?? null,
+  cliCopies: Number(args['cli-copies'] ?? (quick ? 5 : 20)),
+  cliRuns: Number(args['cli-runs'] ?? (quick ? 1 : 3)),
+  cliBudgetS: Number(args['cli-budget-s'] ?? 15),
+  cli: !args['no-cli'],
+  quick,
+};
+const log = (s) => console.log(s);
+const started = performance.now();
+
+// ---------------------------------------------------------------------------------------------- the package
+const distIndex = join(ROOT, 'dist', 'index.js');
+const distCli = join(ROOT, 'dist', 'cli.js');
+if (!existsSync(distIndex)) {
+  console.error('bench: dist/index.js is missing: run `npm run build` first (or `npm run bench`, which builds)');
+  process.exit(2);
+}
+const ours = await import(pathToFileURL(distIndex).href);
+
+// ------------------------------------------------------------------------------------------------- the peers
+const require = createRequire(import.meta.url);
+const jsRouge = await import('js-rouge');
+const rougeOrig = require('rouge');
+const { bleu: bleuScore } = require('bleu-score');
+const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+const peers = { 'js-rouge': pkgVersion('js-rouge'), rouge: pkgVersion('rouge'), 'bleu-score': pkgVersion('bleu-score') };
+
+// --------------------------------------------------------------------------------------------- the workloads
+const wmt = loadWmt();
+const duc = loadDuc();
+const zh = loadZh();
+const tokTexts = [...wmt.hyps, ...wmt.uniqueRefs]; // every WMT line once: 6008 segments
+
+/** A per-pair loop: `f(h, r)` for every pair, outputs kept (so nothing is optimized away, and for checks). */
+const perPair = (hyps, refs, f) => () => {
+  const out = new Array(hyps.length);
+  for (let i = 0; i < hyps.length; i++) out[i] = f(hyps[i], refs[i]);
+  return out;
+};
+
+const R4 = { types: ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] };
+const R3 = { types: ['rouge1', 'rouge2', 'rougeL'] };
+const rougeTok = ours.getTokenizer('rouge').tokenize;
+
+function rougeCases(tag, w) {
+  const n = w.hyps.length;
+  const u = { unit: 'pairs', units: n };
+  const { hyps, refs } = w;
+  const cases = [
+    { id: `ours.rouge4.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1, rouge2, rougeL, rougeLsum', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, R4)) },
+    { id: `ours.rouge3.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1, rouge2, rougeL', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, R3)) },
+    { id: `ours.rouge1.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1 only', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { types: ['rouge1'] })) },
+    { id: `ours.rouge2.${tag}`, who: 'ours', label: 'rouge() per pair: rouge2 only', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { types: ['rouge2'] })) },
+    { id: `ours.rougeL.${tag}`, who: 'ours', label: 'rouge() per pair: rougeL only', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { types: ['rougeL'] })) },
+    { id: `ours.corpusRouge.${tag}`, who: 'ours', label: 'corpusRouge(): rouge1, rouge2, rougeL, rougeLsum', fn: () => ours.corpusRouge(hyps, refs, R4) },
+    { id: `floor.rouge.${tag}`, who: 'floor', label: 'floor: rouge tokenizer + count 1-2-grams, per pair', fn: () => wordFloorPerPair(rougeTok, hyps, refs, 2) },
+    { id: `peer.jsrouge.n1.${tag}`, who: 'peer', label: `js-rouge ${peers['js-rouge']} n(c, r, {n: 1})`, fn: perPair(hyps, refs, (h, r) => jsRouge.n(h, r, { n: 1 })) },
+    { id: `peer.jsrouge.n2.${tag}`, who: 'peer', label: `js-rouge ${peers['js-rouge']} n(c, r, {n: 2})`, fn: perPair(hyps, refs, (h, r) => jsRouge.n(h, r, { n: 2 })) },
+    { id: `peer.jsrouge.l.${tag}`, who: 'peer', label: `js-rouge ${peers['js-rouge']} l(c, r)`, fn: perPair(hyps, refs, (h, r) => jsRouge.l(h, r)) },
+    { id: `peer.rouge.n1.${tag}`, who: 'peer', label: `rouge ${peers.rouge} n(c, r, 1)`, fn: perPair(hyps, refs, (h, r) => rougeOrig.n(h, r, 1)) },
+    { id: `peer.rouge.n2.${tag}`, who: 'peer', label: `rouge ${peers.rouge} n(c, r, 2)`, fn: perPair(hyps, refs, (h, r) => rougeOrig.n(h, r, 2)) },
+  ];
+  if (tag === 'duc') {
+    cases.splice(1, 0, { id: 'ours.rouge4stem.duc', who: 'ours', label: 'rouge() per pair, stemmer: true: rouge1, rouge2, rougeL, rougeLsum', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { ...R4, stemmer: true })) });
+  }
+  return cases.map((c) => ({ ...u, ...c }));
+}
+
+// BLEU, chrF, NLTK BLEU, token F1 on the WMT segments. NLTK's functions take token arrays: the 13a tokens,
+// made once outside the timing (as an NLTK user passes pre-tokenized text).
+const tok13a = ours.getTokenizer('13a').tokenize;
+const hypTok = wmt.hyps.map((h) => tok13a(h));
+const refTokByString = new Map(wmt.uniqueRefs.map((r) => [r, tok13a(r)]));
+const refTokSets = wmt.refs.map((r) => [refTokByString.get(r)]);
+function mtCases() {
+  const { hyps, refs } = wmt;
+  const u = { unit: 'segments', units: hyps.length };
+  return [
+    { id: 'ours.corpusBleu.wmt', who: 'ours', label: 'corpusBleu()', fn: () => ours.corpusBleu(hyps, refs) },
+    { id: 'ours.sentenceBleu.wmt', who: 'ours', label: 'sentenceBleu() per segment', fn: perPair(hyps, refs, (h, r) => ours.sentenceBleu(h, r)) },
+    { id: 'ours.corpusChrf.wmt', who: 'ours', label: 'corpusChrf()', fn: () => ours.corpusChrf(hyps, refs) },
+    { id: 'ours.corpusChrfpp.wmt', who: 'ours', label: 'corpusChrf({ wordOrder: 2 }) (chrF++)', fn: () => ours.corpusChrf(hyps, refs, { wordOrder: 2 }) },
+    { id: 'ours.sentenceChrf.wmt', who: 'ours', label: 'sentenceChrf() per segment', fn: perPair(hyps, refs, (h, r) => ours.sentenceChrf(h, r)) },
+    { id: 'ours.corpusBleuNltk.wmt', who: 'ours', label: 'corpusBleuNltk() on 13a tokens', fn: () => ours.corpusBleuNltk(refTokSets, hypTok) },
+    { id: 'ours.sentenceBleuNltk.wmt', who: 'ours', label: 'sentenceBleuNltk() per segment on 13a tokens', fn: perPair(hypTok, refTokSets, (h, r) => ours.sentenceBleuNltk(r, h)) },
+    { id: 'ours.tokenF1.wmt', who: 'ours', label: 'tokenF1() per pair', fn: perPair(hyps, refs, (h, r) => ours.tokenF1(h, r)) },
+    { id: 'floor.bleu.wmt', who: 'floor', label: 'floor: 13a tokenizer + count 1-4-grams (references once)', fn: () => wordFloorCorpus(tok13a, hyps, refs, 4) },
+    { id: 'floor.13a.wmt', who: 'floor', label: 'floor: 13a tokenizer alone (references once)', fn: () => wordFloorCorpus(tok13a, hyps, refs, 0) },
+    { id: 'floor.chrf.wmt', who: 'floor', label: 'floor: code points without white space + count 1-6-grams (references once)', fn: () => charFloorCorpus(hyps, refs, 6) },
+    { id: 'peer.bleuscore.wmt', who: 'peer', label: `bleu-score ${peers['bleu-score']} bleu(r, c, 4) per segment`, fn: perPair(hyps, refs, (h, r) => bleuScore(r, h, 4)) },
+  ].map((c) => ({ ...u, ...c }));
+}
+
+// Tokenizers (every WMT line once; zh on Chinese news) and the public n-gram counting.
+function tokenizerCases() {
+  const bytes = utf8Bytes(tokTexts);
+  const mk = (name, texts, opts, label) => {
+    const t = ours.getTokenizer(name, opts).tokenize;
+    return {
+      id: `ours.tok.${name}${opts?.stemmer ? '+stem' : ''}`,
+      who: 'ours',
+      label,
+      unit: 'segments',
+      units: texts.length,
+      bytes: texts === tokTexts ? bytes : utf8Bytes(texts),
+      fn: () => {
+        let n = 0;
+        for (const s of texts) n += t(s).length;
+        return n;
+      },
+    };
+  };
+  const grams = () => {
+    let n = 0;
+    for (const toks of hypTokAll) for (let k = 1; k <= 4; k++) n += ours.ngramCounts(toks, k).size;
+    return n;
+  };
+  return [
+    mk('rouge', tokTexts, undefined, "getTokenizer('rouge') (rouge-score's)"),
+    mk('rouge', tokTexts, { stemmer: true }, "getTokenizer('rouge', { stemmer: true }) (Porter)"),
+    mk('13a', tokTexts, undefined, "getTokenizer('13a')"),
+    mk('intl', tokTexts, undefined, "getTokenizer('intl')"),
+    mk('char', tokTexts, undefined, "getTokenizer('char')"),
+    mk('unicode', tokTexts, undefined, "getTokenizer('unicode')"),
+    mk('whitespace', tokTexts, undefined, "getTokenizer('whitespace')"),
+    { ...mk('zh', zh, undefined, "getTokenizer('zh'), on Chinese (newstest2019 en-zh reference, 1500 lines)"), id: 'ours.tok.zh' },
+    { id: 'ours.ngramCounts', who: 'ours', label: 'ngramCounts(tokens, n) for n = 1..4, on 13a tokens', unit: 'segments', units: hypTokAll.length, fn: grams },
+  ];
+}
+const hypTokAll = tokTexts.map((s) => tok13a(s));
+
+let groups = [
+  { name: 'ROUGE, WMT pairs', key: 'rouge-wmt', cases: rougeCases('wmt', wmt) },
+  { name: 'ROUGE, DUC pairs', key: 'rouge-duc', cases: rougeCases('duc', duc) },
+  { name: 'BLEU, chrF, NLTK BLEU, token F1, WMT segments', key: 'mt', cases: mtCases() },
+  { name: 'Tokenizers and n-gram counting', key: 'tok', cases: tokenizerCases() },
+];
+if (config.only) {
+  const re = new RegExp(config.only);
+  groups = groups.map((g) => ({ ...g, cases: g.cases.filter((c) => re.test(c.id)) })).filter((g) => g.cases.length > 0);
+}
+
+log(`nlg-metrics ${ours.VERSION} bench: ${config.rounds} rounds, samples >= ${config.minMs} ms, Node ${process.version}`);
+log(`workloads: WMT ${wmt.hyps.length} pairs, DUC ${duc.hyps.length} pairs, tokenizers ${tokTexts.length} lines (+ ${zh.length} zh)`);
+runGroups(groups, { rounds: config.rounds, minMs: config.minMs, log });
+
+// ------------------------------------------------------------------------------------------ derived figures
+const cases = new Map(groups.flatMap((g) => g.cases).map((c) => [c.id, c]));
+const get = (id) => cases.get(id);
+const derived = new Map();
+for (const tag of ['wmt', 'duc']) {
+  const j = ['n1', 'n2', 'l'].map((k) => get(`peer.jsrouge.${k}.${tag}`));
+  if (j.every(Boolean)) derived.set(`peer.jsrouge.set.${tag}`, combine(`peer.jsrouge.set.${tag}`, `js-rouge n1 + n2 + l per pair (= rouge1, rouge2, rougeL)`, 'peer', j));
+  const o = ['n1', 'n2'].map((k) => get(`peer.rouge.${k}.${tag}`));
+  if (o.every(Boolean)) derived.set(`peer.rouge.set.${tag}`, combine(`peer.rouge.set.${tag}`, `rouge n1 + n2 per pair (= rouge1, rouge2 recall)`, 'peer', o));
+}
+const any = (id) => get(id) ?? derived.get(id);
+
+/** Reference figures measured by the project for the Python peers on this machine type (not in this run). */
+const REFERENCE = {
+  'rouge-score.wmt': { label: 'rouge-score 0.1.2 (Python): rouge1, rouge2, rougeL, rougeLsum per pair', rate: 5100, unit: 'pairs' },
+  'rouge-score.duc': { label: 'rouge-score 0.1.2 (Python): rouge1, rouge2, rougeL, rougeLsum per pair', rate: 330, unit: 'pairs' },
+  'sacrebleu.bleu.wmt': { label: 'sacrebleu 2.6.0 (Python): corpus BLEU', rate: 11500, unit: 'segments' },
+  'sacrebleu.chrf.wmt': { label: 'sacrebleu 2.6.0 (Python): corpus chrF', rate: 4400, unit: 'segments' },
+};
+
+// Ratios ours/peer (median of per-round ratios) and ours/floor.
+const RATIO_SPECS = [
+  ['ours.rouge4.wmt', 'peer.jsrouge.set.wmt', 'ROUGE per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
+  ['ours.rouge3.wmt', 'peer.jsrouge.set.wmt', 'ROUGE per pair, same 3 types'],
+  ['ours.corpusRouge.wmt', 'peer.jsrouge.set.wmt', 'corpusRouge (4 types) vs js-rouge n1+n2+l'],
+  ['ours.rouge1.wmt', 'peer.jsrouge.n1.wmt', 'rouge1 vs js-rouge n=1'],
+  ['ours.rouge2.wmt', 'peer.jsrouge.n2.wmt', 'rouge2 vs js-rouge n=2'],
+  ['ours.rougeL.wmt', 'peer.jsrouge.l.wmt', 'rougeL vs js-rouge l'],
+  ['ours.rouge1.wmt', 'peer.rouge.n1.wmt', 'rouge1 vs rouge n=1'],
+  ['ours.rouge2.wmt', 'peer.rouge.n2.wmt', 'rouge2 vs rouge n=2'],
+  ['ours.rouge4.duc', 'peer.jsrouge.set.duc', 'ROUGE per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
+  ['ours.rouge3.duc', 'peer.jsrouge.set.duc', 'ROUGE per pair, same 3 types'],
+  ['ours.corpusRouge.duc', 'peer.jsrouge.set.duc', 'corpusRouge (4 types) vs js-rouge n1+n2+l'],
+  ['ours.rouge1.duc', 'peer.jsrouge.n1.duc', 'rouge1 vs js-rouge n=1'],
+  ['ours.rouge2.duc', 'peer.jsrouge.n2.duc', 'rouge2 vs js-rouge n=2'],
+  ['ours.rougeL.duc', 'peer.jsrouge.l.duc', 'rougeL vs js-rouge l'],
+  ['ours.rouge1.duc', 'peer.rouge.n1.duc', 'rouge1 vs rouge n=1'],
+  ['ours.rouge2.duc', 'peer.rouge.n2.duc', 'rouge2 vs rouge n=2'],
+  ['ours.sentenceBleu.wmt', 'peer.bleuscore.wmt', 'sentenceBleu vs bleu-score, per segment'],
+  ['ours.corpusBleu.wmt', 'peer.bleuscore.wmt', 'corpusBleu vs bleu-score per segment (its only API)'],
+];
+const ratios = [];
+for (const [a, b, label] of RATIO_SPECS) {
+  const x = any(a);
+  const y = any(b);
+  if (x && y) ratios.push({ ours: a, peer: b, label, ...ratio(x, y) });
+}
+const FLOOR_SPECS = [
+  ['ours.rouge4.wmt', 'floor.rouge.wmt'],
+  ['ours.rouge3.wmt', 'floor.rouge.wmt'],
+  ['ours.rouge1.wmt', 'floor.rouge.wmt'],
+  ['ours.rouge2.wmt', 'floor.rouge.wmt'],
+  ['ours.rougeL.wmt', 'floor.rouge.wmt'],
+  ['ours.corpusRouge.wmt', 'floor.rouge.wmt'],
+  ['ours.rouge4.duc', 'floor.rouge.duc'],
+  ['ours.rouge4stem.duc', 'floor.rouge.duc'],
+  ['ours.rouge3.duc', 'floor.rouge.duc'],
+  ['ours.rouge1.duc', 'floor.rouge.duc'],
+  ['ours.rouge2.duc', 'floor.rouge.duc'],
+  ['ours.rougeL.duc', 'floor.rouge.duc'],
+  ['ours.corpusRouge.duc', 'floor.rouge.duc'],
+  ['ours.corpusBleu.wmt', 'floor.bleu.wmt'],
+  ['ours.sentenceBleu.wmt', 'floor.bleu.wmt'],
+  ['ours.corpusBleuNltk.wmt', 'floor.bleu.wmt'],
+  ['ours.sentenceBleuNltk.wmt', 'floor.bleu.wmt'],
+  ['ours.tokenF1.wmt', 'floor.bleu.wmt'],
+  ['ours.corpusChrf.wmt', 'floor.chrf.wmt'],
+  ['ours.corpusChrfpp.wmt', 'floor.chrf.wmt'],
+  ['ours.sentenceChrf.wmt', 'floor.chrf.wmt'],
+  ['floor.bleu.wmt', 'floor.13a.wmt'],
+];
+const floors = [];
+for (const [a, b] of FLOOR_SPECS) {
+  const x = any(a);
+  const y = any(b);
+  if (x && y) floors.push({ metric: a, floor: b, ...ratio(x, y) });
+}
+
+// Targets (from the ROUGE, BLEU/chrF and Scale issues).
+const targets = [];
+const target = (label, id, { peer, ref, factor, min }) => {
+  const c = any(id);
+  if (!c) return;
+  const t = { label, id, median: c.median };
+  if (peer) {
+    const p = any(peer);
+    if (!p) return;
+    Object.assign(t, { against: peer, factor, ratio: ratio(c, p).median });
+    t.pass = t.ratio >= factor;
+  } else if (ref) {
+    Object.assign(t, { against: ref, factor, ratio: c.median / REFERENCE[ref].rate, required: factor * REFERENCE[ref].rate });
+    t.pass = t.ratio >= factor;
+  } else {
+    Object.assign(t, { required: min });
+    t.pass = c.median >= min;
+  }
+  targets.push(t);
+};
+target('ROUGE >= 100x js-rouge, WMT (same run)', 'ours.rouge4.wmt', { peer: 'peer.jsrouge.set.wmt', factor: 100 });
+target('ROUGE >= 100x js-rouge, WMT (same run), corpusRouge', 'ours.corpusRouge.wmt', { peer: 'peer.jsrouge.set.wmt', factor: 100 });
+target('ROUGE >= 50x rouge-score, WMT', 'ours.rouge4.wmt', { ref: 'rouge-score.wmt', factor: 50 });
+target('ROUGE >= 50x rouge-score, WMT, corpusRouge', 'ours.corpusRouge.wmt', { ref: 'rouge-score.wmt', factor: 50 });
+target('ROUGE >= 50x rouge-score, DUC', 'ours.rouge4.duc', { ref: 'rouge-score.duc', factor: 50 });
+target('ROUGE >= 50x rouge-score, DUC, corpusRouge', 'ours.corpusRouge.duc', { ref: 'rouge-score.duc', factor: 50 });
+target('BLEU >= 350,000 segments/s (30x sacrebleu)', 'ours.corpusBleu.wmt', { min: 350000 });
+target('chrF >= 130,000 segments/s (30x sacrebleu)', 'ours.corpusChrf.wmt', { min: 130000 });
+for (const t of targets) {
+  if (t.id === 'ours.corpusBleu.wmt') t.vsReference = { ref: 'sacrebleu.bleu.wmt', ratio: t.median / REFERENCE['sacrebleu.bleu.wmt'].rate };
+  if (t.id === 'ours.corpusChrf.wmt') t.vsReference = { ref: 'sacrebleu.chrf.wmt', ratio: t.median / REFERENCE['sacrebleu.chrf.wmt'].rate };
+}
+
+// ------------------------------------------------------------------ do the peers compute the same numbers?
+const close = (a, b) => Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
+function agreement(label, peerId, oursVals, peerOf) {
+  const c = get(peerId);
+  if (!c || !oursVals) return null;
+  const p = c.warm;
+  let same = 0;
+  let absDiff = 0;
+  let finite = 0;
+  for (let i = 0; i < p.length; i++) {
+    const v = peerOf(p[i]);
+    if (!Number.isFinite(v)) continue;
+    finite++;
+    if (close(v, oursVals[i])) same++;
+    absDiff += Math.abs(v - oursVals[i]);
+  }
+  return { label, peer: peerId, pairs: p.length, finite, same, meanAbsDiff: finite ? absDiff / finite : NaN };
+}
+const agreements = [];
+for (const tag of ['wmt', 'duc']) {
+  const o = get(`ours.rouge4.${tag}`)?.warm;
+  const f = (t, k) => o?.map((s) => s[t][k]);
+  agreements.push(
+    agreement(`js-rouge n=1 vs our rouge1 F (${tag.toUpperCase()})`, `peer.jsrouge.n1.${tag}`, f('rouge1', 'fmeasure'), (x) => x),
+    agreement(`js-rouge n=2 vs our rouge2 F (${tag.toUpperCase()})`, `peer.jsrouge.n2.${tag}`, f('rouge2', 'fmeasure'), (x) => x),
+    agreement(`js-rouge l vs our rougeL F (${tag.toUpperCase()})`, `peer.jsrouge.l.${tag}`, f('rougeL', 'fmeasure'), (x) => x),
+    agreement(`js-rouge l vs our rougeLsum F (${tag.toUpperCase()})`, `peer.jsrouge.l.${tag}`, f('rougeLsum', 'fmeasure'), (x) => x),
+    agreement(`rouge n=1 vs our rouge1 recall (${tag.toUpperCase()})`, `peer.rouge.n1.${tag}`, f('rouge1', 'recall'), (x) => x),
+    agreement(`rouge n=2 vs our rouge2 recall (${tag.toUpperCase()})`, `peer.rouge.n2.${tag}`, f('rouge2', 'recall'), (x) => x),
+  );
+}
+if (get('peer.bleuscore.wmt')) {
+  const def = wmt.hyps.map((h, i) => ours.sentenceBleu(h, wmt.refs[i]).score / 100);
+  const plain = wmt.hyps.map((h, i) => ours.sentenceBleu(h, wmt.refs[i], { tokenize: 'none', smoothMethod: 'none' }).score / 100);
+  agreements.push(
+    agreement('bleu-score vs our sentenceBleu / 100 (defaults: 13a, exp smoothing)', 'peer.bleuscore.wmt', def, (x) => x),
+    agreement("bleu-score vs our sentenceBleu({ tokenize: 'none', smoothMethod: 'none' }) / 100", 'peer.bleuscore.wmt', plain, (x) => x),
+  );
+}
+// Probe the peers' other functions once (not timed): what do they do on these texts?
+const probes = [];
+{
+  const [h, r] = [duc.hyps[0], duc.refs[0]];
+  try {
+    probes.push({ peer: 'rouge', call: 'l(c, r)', result: String(rougeOrig.l(h, r)) });
+  } catch (e) {
+    probes.push({ peer: 'rouge', call: 'l(c, r)', result: `throws ${e.name}: ${e.message}` });
+  }
+  try {
+    probes.push({ peer: 'rouge', call: 's(c, r)', result: String(rougeOrig.s(h, r)) });
+  } catch (e) {
+    probes.push({ peer: 'rouge', call: 's(c, r)', result: `throws ${e.name}: ${e.message}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- CLI
+let cli = null;
+if (config.cli && (!config.only || /cli/.test(config.only))) {
+  cli = runCli();
+}
+
+function runCli() {
+  log(`CLI: ${config.cliCopies} copies of the WMT pairs`);
+  const dir = mkdtempSync(join(tmpdir(), 'nlgm-bench-'));
+  try {
+    const hypFile = join(dir, 'hyp.txt');
+    const refFile = join(dir, 'ref.txt');
+    const hypText = wmt.hyps.join('\n') + '\n';
+    const refText = wmt.refs.join('\n') + '\n';
+    writeFileSync(hypFile, hypText.repeat(config.cliCopies));
+    writeFileSync(refFile, refText.repeat(config.cliCopies));
+    const lines = wmt.hyps.length * config.cliCopies;
+    const bytes = statSync(hypFile).size + statSync(refFile).size;
+    const exec = (argv) => {
+      const t0 = process.hrtime.bigint();
+      const p = spawnSync(process.execPath, [distCli, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (p.status !== 0) throw new Error(`bench: nlg-metrics ${argv.join(' ')} exited ${p.status}: ${p.stderr}`);
+      return { s, stdout: p.stdout };
+    };
+    const startup = [];
+    for (let i = 0; i < 5; i++) startup.push(exec(['--version']).s);
+    const commands = [
+      { metrics: 'rouge1,rouge2,rougeL,rougeLsum,bleu,chrf', label: 'default metrics (rouge1, rouge2, rougeL, rougeLsum, bleu, chrf)' },
+      { metrics: 'bleu', label: 'bleu only' },
+      { metrics: 'chrf', label: 'chrf only' },
+    ];
+    const out = [];
+    for (const c of commands) {
+      const argv = ['score', '--hyp', hypFile, '--ref', refFile, '--metrics', c.metrics, '--format', 'json', '--no-progress'];
+      const times = [];
+      let result = null;
+      const t0 = performance.now();
+      while (times.length < config.cliRuns && (times.length === 0 || performance.now() - t0 < config.cliBudgetS * 1000)) {
+        const r = exec(argv);
+        times.push(r.s);
+        result = JSON.parse(r.stdout);
+      }
+      const s = median(times);
+      const row = { ...c, command: `node dist/cli.js ${argv.join(' ').replaceAll(dir, '$TMP')}`, runs: times.length, seconds: times, medianS: s, linesPerS: lines / s, mbPerS: bytes / 1e6 / s };
+      row.check = { bleu: result.bleu?.score, chrf: result.chrf?.score, rouge1: result.rouge1?.fmeasure };
+      out.push(row);
+      log(`  ${c.label.padEnd(64)} ${fmt(row.linesPerS)} lines/s (median of ${times.length}: ${s.toFixed(2)} s)`);
+    }
+    return { copies: config.cliCopies, lines, bytes, startupMedianS: median(startup), commands: out };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- output
+function fmt(x) {
+  return Math.round(x).toLocaleString('en-US');
+}
+log('');
+for (const g of groups) {
+  log(`${g.name}`);
+  for (const c of g.cases) log(`  ${c.label.padEnd(86)} ${fmt(c.median).padStart(11)} ${c.unit}/s  (${fmt(c.min)}-${fmt(c.max)})`);
+}
+for (const d of derived.values()) log(`  ${d.label.padEnd(86)} ${fmt(d.median).padStart(11)} ${d.unit}/s`);
+log('\nratios ours/peer (median of per-round ratios)');
+for (const r of ratios) log(`  ${r.ours.padEnd(24)} / ${r.peer.padEnd(24)} ${r.median.toFixed(1).padStart(8)}x  ${r.label}`);
+log('\nmetric as a fraction of its floor');
+for (const f of floors) log(`  ${f.metric.padEnd(28)} / ${f.floor.padEnd(18)} ${(f.median * 100).toFixed(1).padStart(6)}%`);
+log('\ntargets');
+for (const t of targets) {
+  const what = t.factor ? `${t.ratio.toFixed(1)}x (need ${t.factor}x)` : `${fmt(t.median)}/s (need ${fmt(t.required)})`;
+  log(`  ${t.pass ? 'MET   ' : 'MISSED'} ${t.label.padEnd(56)} ${what}`);
+}
+log('\nagreement with our numbers (from the warm-up outputs)');
+for (const a of agreements.filter(Boolean)) log(`  ${a.label.padEnd(84)} ${a.same}/${a.pairs} equal, mean |diff| ${a.meanAbsDiff.toExponential(2)}`);
+for (const p of probes) log(`  ${p.peer} ${p.call}: ${p.result}`);
+
+const elapsedS = (performance.now() - started) / 1000;
+log(`\ntotal ${elapsedS.toFixed(0)} s`);
+
+const machine = {
+  cpu: cpuModel(),
+  cores: typeof availableParallelism === 'function' ? availableParallelism() : cpus().length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  v8: process.versions.v8,
+  os: `${platform()} ${release()} ${arch()}`,
+};
+function cpuModel() {
+  try {
+    const m = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) return m[1].trim();
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}
+function git() {
+  const r = (a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' });
+  const head = r(['rev-parse', '--short', 'HEAD']).stdout?.trim() || null;
+  const dirty = (r(['status', '--porcelain', '--', 'src']).stdout ?? '').trim() !== '';
+  return { head, srcDirty: dirty };
+}
+
+const strip = (c) => {
+  const { fn, warm, sink, ...rest } = c;
+  return rest;
+};
+const results = {
+  package: { name: 'nlg-metrics', version: ours.VERSION, dist: distIndex.replace(ROOT, ''), built: statSync(distIndex).mtime.toISOString() },
+  date: new Date().toISOString(),
+  machine,
+  git: git(),
+  config,
+  peers,
+  elapsedS,
+  workloads: {
+    wmt: { pairs: wmt.hyps.length, what: 'hyp.KIT.4950.de + hyp.LIUM-NMT.4900.de + hyp.uedin-nmt.4722.de vs ref.de x3' },
+    duc: { pairs: duc.hyps.length, what: 'DUC 2004 s1, s2 system summaries x 4 references each, 25 topics' },
+    tokenizers: { segments: tokTexts.length, bytes: utf8Bytes(tokTexts), zhSegments: zh.length },
+  },
+  groups: groups.map((g) => ({ name: g.name, key: g.key, cases: g.cases.map(strip) })),
+  derived: [...derived.values()],
+  reference: REFERENCE,
+  ratios,
+  floors,
+  targets,
+  agreements: agreements.filter(Boolean),
+  probes,
+  cli,
+};
+if (!args['no-write']) {
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  log('wrote bench/results.json');
+  if (!config.quick && !config.only) {
+    writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), writeResultsMd(results));
+    log('wrote bench/RESULTS.md');
+  }
+}
