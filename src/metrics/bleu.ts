@@ -28,6 +28,7 @@ import { tokens13a } from '../tokenize/sacrebleu13a.js';
 import { tokensChar } from '../tokenize/sacrebleuChar.js';
 import { tokensIntl } from '../tokenize/sacrebleuIntl.js';
 import { tokensZh } from '../tokenize/sacrebleuZh.js';
+import { pyLower } from './chrf/pyLower.js';
 import { formatSignature, nrefsField, pyFixed, type SignaturePart } from './signature.js';
 
 /** sacrebleu's tokenizers available to BLEU. */
@@ -228,7 +229,8 @@ export class BleuCounter {
    * Python-rstripped text, split on white space; the token ids go to `this.ids`. Returns their number.
    */
   private toIds(text: string, intern: boolean): number {
-    const tokens = this.tok(pyRstrip(this.lowercase ? text.toLowerCase() : text));
+    // Python's str.lower() (Unicode 14), not toLowerCase: newer engines also lowercase letters added later.
+    const tokens = this.tok(pyRstrip(this.lowercase ? pyLower(text) : text));
     const k = tokens.length;
     const ids = this.ids;
     zeroFill(ids, k);

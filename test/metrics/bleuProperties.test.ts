@@ -266,3 +266,15 @@ describe('NLTK BLEU properties', () => {
     expect(corpusBleuNltk([], [])).toBe(0);
   });
 });
+
+describe('BLEU lowercase', () => {
+  it("lowercases as Python 3.11's str.lower(): letters added after Unicode 14 stay as they are", () => {
+    // U+A7CB (LATIN CAPITAL LETTER RAMS HORN, Unicode 16) is unassigned for Python 3.11, whose lower() keeps it.
+    const r = sentenceBleu('\uA7CB x y z', '\uA7CB x y z', { lowercase: true, tokenize: 'none' });
+    expect(r.score).toBeCloseTo(100, 9);
+    expect(sentenceBleu('\uA7CB', String.fromCodePoint(0x0264), { lowercase: true, tokenize: 'none' }).counts[0]).toBe(0);
+    // Σ at the end of a word lowercases to final sigma ς (U+03C2), not σ (U+03C3), as in Python.
+    expect(sentenceBleu('ΟΔΟΣ', 'οδο\u03C3', { lowercase: true, tokenize: 'none' }).counts[0]).toBe(0);
+    expect(sentenceBleu('ΟΔΟΣ', 'οδο\u03C2', { lowercase: true, tokenize: 'none' }).counts[0]).toBe(1);
+  });
+});
