@@ -28,3 +28,5 @@ export { rankingToPairs, ratingsToPairs, recordToPairs } from './pairs/toPairs.j
 export { createPairsSummary } from './pairs/summary.js';
 export type { PairsSummaryAccumulator } from './pairs/summary.js';
 export type { RankedRecord, RatedRecord, PreferencePair, PairStrategy, PairsOptions, PairsSummary, PairsResult } from './pairs/types.js';
+export { chrfConfidence, pairedChrfTest } from './metrics/chrfConfidence.js';
+export type { ChrfConfidenceOptions, ChrfConfidence, PairedChrfOptions, PairedChrfResult } from './metrics/chrfConfidence.js';
