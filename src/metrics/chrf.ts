@@ -165,6 +165,9 @@ interface Reference {
   readonly words: Int32Array | null;
 }
 
+/** Bit c set for the code points c < 32 that Python counts as white space. */
+const WS_LOW = 0xf0003e00;
+
 /** Number of n-grams of orders 1..maxOrder in a sequence of `length` tokens. */
 function ngramTotal(length: number, maxOrder: number): number {
   let total = 0;
@@ -258,11 +261,9 @@ export class ChrfContext {
     const words = ref.words;
     const m = this.matcher;
     m.reset(ngramTotal(chars.length, o.charOrder) + (words === null ? 0 : ngramTotal(words.length, o.wordOrder)));
-    m.add(chars, chars.length, o.charOrder, -1);
-    if (words !== null) m.add(words, words.length, o.wordOrder, -2);
     const cm = this.charMatch;
     cm.fill(0);
-    m.match(this.hypChars, hypLen, o.charOrder, -1, cm);
+    m.pair(chars, chars.length, this.hypChars, hypLen, o.charOrder, -1, cm);
     let k = 0;
     for (let n = 1; n <= o.charOrder; n++, k += 3) {
       const refCount = chars.length - n + 1;
@@ -275,7 +276,7 @@ export class ChrfContext {
     if (words === null) return;
     const wm = this.wordMatch;
     wm.fill(0);
-    m.match(this.hypWords, hypWordLen, o.wordOrder, -2, wm);
+    m.pair(words, words.length, this.hypWords, hypWordLen, o.wordOrder, -2, wm);
     for (let n = 1; n <= o.wordOrder; n++, k += 3) {
       const refCount = words.length - n + 1;
       if (refCount <= 0) continue;
@@ -340,8 +341,13 @@ export class ChrfContext {
     const len = text.length;
     for (let i = 0; i < len; i++) {
       let c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (keepWs || !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f))) buf[n++] = c;
+      if (c > 0x20 && c < 0x80) {
+        buf[n++] = c; // the common case: printable ASCII
+        continue;
+      }
+      if (c <= 0x20) {
+        // Python white space below 0x21: \t \n \v \f \r (bits 9..13), U+001C..U+001F (bits 28..31), space.
+        if (keepWs || (c !== 0x20 && ((WS_LOW >>> c) & 1) === 0)) buf[n++] = c;
         continue;
       }
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {

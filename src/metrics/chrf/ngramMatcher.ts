@@ -1,24 +1,31 @@
 /**
- * Clipped n-gram overlap of one sequence (the hypothesis) with another (a reference), all orders at once,
- * without maps, strings or per-call allocation.
+ * Clipped n-gram overlap of a hypothesis with a reference, all orders 1..maxOrder at once, without maps,
+ * strings or per-call allocation: for each order n, Σ over n-grams g of min(count of g in the hypothesis,
+ * count of g in the reference).
  *
- * The reference's n-grams of orders 1..maxOrder are counted into an open-addressing table by the n-gram
- * core's interning scheme: an n-gram is the pair (its (n-1)-gram prefix, its last token), so each is found
- * from the one below it, order by order (`NgramSpace` interns the same way). The slot index is the n-gram's
- * id. The hypothesis is then looked up order by order as well, and only at the positions whose (n-1)-gram
- * exists in the reference: an absent prefix has no extensions. Each hit that still has reference count left
- * takes one (the clipped count, Σ min(hyp count, ref count)).
+ * The n-gram core's interning scheme (`NgramSpace`): an n-gram is the pair (its (n-1)-gram prefix, its last
+ * token), so each order is built from the one below. Here the pairs live in one open-addressing `Int32Array`
+ * (the slot index is the n-gram's id), and both sides advance order by order, each only at the positions
+ * whose (n-1)-gram occurs on the other side too: an n-gram whose prefix is missing on one side cannot be
+ * shared, so it is neither counted nor looked up. On real MT output that skips about a third of the
+ * reference's n-grams. Order 1 for tokens below {@link DIRECT} (code points of Latin, Greek, Cyrillic,
+ * Hebrew, Arabic...; the first word ids) is counted in a plain array indexed by the token.
  *
- * One table, reused for every pair, stays hot in L1; it is sized for each pair and emptied by one `fill`.
- * It is filled again for every pair, even for a reference seen before: keeping a copy of the filled table per
- * reference and copying it back was measured slower (the copies are cold in cache, and allocating them costs
- * about as much as filling). Tokens are any int32 ids: code points for characters, `Vocabulary` ids for words.
+ * One table, reused for every pair, stays hot in cache; it is sized for each pair and emptied by one `fill`.
+ * It is filled again for every pair, even for a reference seen before: keeping a filled table per reference
+ * and copying it back was measured slower (the copies are cold in cache, and allocating them costs about as
+ * much as filling). Tokens are any int32 >= 0: code points for characters, `Vocabulary` ids for words; two
+ * kinds of token share the table under different roots (-1 and -2).
  * @internal
  */
 
-/** Lanes per slot: parent slot + 3 (a root -1/-2 becomes 2/1; 0 = empty slot), token, remaining count. */
+/** Lanes per slot: parent id + 3 (a root -1/-2 becomes 2/1; 0 = empty slot), token, count word (below). */
 const LANES = 3;
 const HASH = 0x9e3779b1;
+/** Tokens below this have their unigram counted in a direct array. */
+const DIRECT = 0x800;
+
+// The count word of an n-gram: (reference occurrences not yet matched) << 1 | (seen in the hypothesis).
 
 export class NgramMatcher {
   /** Slots of `LANES` int32s; the first `mask + 1` are in use. */
@@ -27,19 +34,23 @@ export class NgramMatcher {
   private mask = 255;
   /** Int32s at the start of `table` that may be non-zero. */
   private dirty = 0;
-  /** Per position: the slot of the n-gram of the current order starting there. */
-  private cur = new Int32Array(256);
-  /** Positions whose n-gram of the current order exists in the reference, ascending. */
-  private alive = new Int32Array(256);
+  /** Count words of the unigrams of tokens below DIRECT, per root: [root -1 | root -2]; zero between pairs. */
+  private readonly uni = new Int32Array(2 * DIRECT);
+  /** Per reference / hypothesis position: the id of its n-gram of the current order. */
+  private refCur = new Int32Array(256);
+  private hypCur = new Int32Array(256);
+  /** Reference / hypothesis positions still in play at the current order, ascending. */
+  private refAlive = new Int32Array(256);
+  private hypAlive = new Int32Array(256);
 
   /**
-   * Empties the table and makes room for `ngrams` n-grams (an upper bound of what {@link add} will insert).
+   * Empties the table and sizes it for `ngrams` n-grams (an upper bound of what the next pairs insert).
    *
-   * @param ngrams - Total n-grams (all orders, all sequences) about to be added.
+   * @param ngrams - Reference n-grams (all orders, all roots) of the pairs about to be matched.
    */
   reset(ngrams: number): void {
     if (this.dirty > 0) this.table.fill(0, 0, this.dirty);
-    const want = ngrams + (ngrams >> 1); // load factor <= 2/3
+    const want = 2 * ngrams; // load factor <= 1/2
     let cap = 256;
     while (cap < want) cap *= 2;
     if (this.table.length < LANES * cap) this.table = new Int32Array(LANES * cap);
@@ -48,32 +59,64 @@ export class NgramMatcher {
     this.dirty = LANES * cap;
   }
 
-  private fit(length: number): void {
-    if (this.cur.length < length) {
-      const n = Math.max(length, this.cur.length * 2);
-      this.cur = new Int32Array(n);
-      this.alive = new Int32Array(n);
+  private fit(refLen: number, hypLen: number): void {
+    if (this.refCur.length < refLen) {
+      const n = Math.max(refLen, this.refCur.length * 2);
+      this.refCur = new Int32Array(n);
+      this.refAlive = new Int32Array(n);
+    }
+    if (this.hypCur.length < hypLen) {
+      const n = Math.max(hypLen, this.hypCur.length * 2);
+      this.hypCur = new Int32Array(n);
+      this.hypAlive = new Int32Array(n);
     }
   }
 
   /**
-   * Counts the n-grams of orders 1..maxOrder of `tokens[0..length)` into the table.
+   * Adds the clipped overlap of order n of `hyp[0..hypLen)` with `ref[0..refLen)` into `out[n - 1]`, for
+   * n = 1..maxOrder. Call {@link reset} before the first pair after a reset's worth of n-grams; pairs under
+   * different roots can follow one reset.
    *
-   * @param tokens - Token ids.
-   * @param length - How many tokens to read.
-   * @param maxOrder - Highest order.
-   * @param root - -1 or -2, naming this sequence's kind of n-gram (e.g. characters and words).
+   * @param ref - Reference token ids (>= 0).
+   * @param refLen - How many reference tokens to read.
+   * @param hyp - Hypothesis token ids, same id space.
+   * @param hypLen - How many hypothesis tokens to read.
+   * @param maxOrder - Highest order, >= 1.
+   * @param root - -1 or -2: which kind of token (characters, words), so both can share one table.
+   * @param out - Receives the matches per order (added to).
    */
-  add(tokens: ArrayLike<number>, length: number, maxOrder: number, root: number): void {
-    this.fit(length);
-    const cur = this.cur;
+  pair(
+    ref: ArrayLike<number>,
+    refLen: number,
+    hyp: ArrayLike<number>,
+    hypLen: number,
+    maxOrder: number,
+    root: number,
+    out: Int32Array,
+  ): void {
+    this.fit(refLen, hypLen);
     const t = this.table;
     const mask = this.mask;
     const shift = this.shift;
-    // Order 1 apart: its parent is the root, and most of its lookups find an existing entry.
+    const uni = this.uni;
+    const refCur = this.refCur;
+    const hypCur = this.hypCur;
+    const refAlive = this.refAlive;
+    const hypAlive = this.hypAlive;
+    // An n-gram's id is its slot (< cap), or cap + index into `uni` for a direct unigram.
+    const virt = this.mask + 1;
+    const base = root === -1 ? 0 : DIRECT;
     const p1 = root + 3;
-    for (let i = 0; i < length; i++) {
-      const token = tokens[i] as number;
+
+    // Order 1, reference: count every token.
+    for (let i = 0; i < refLen; i++) {
+      const token = ref[i] as number;
+      if (token < DIRECT) {
+        const u = base + token;
+        uni[u] = (uni[u] as number) + 2;
+        refCur[i] = virt + u;
+        continue;
+      }
       let s = (Math.imul((p1 << 8) ^ token, HASH) >>> shift) & mask;
       for (;;) {
         const at = s * LANES;
@@ -81,22 +124,76 @@ export class NgramMatcher {
         if (q === 0) {
           t[at] = p1;
           t[at + 1] = token;
-          t[at + 2] = 1;
+          t[at + 2] = 2;
           break;
         }
         if (q === p1 && t[at + 1] === token) {
-          t[at + 2] = (t[at + 2] as number) + 1;
+          t[at + 2] = (t[at + 2] as number) + 2;
           break;
         }
         s = (s + 1) & mask;
       }
-      cur[i] = s;
+      refCur[i] = s;
     }
-    for (let n = 2; n <= maxOrder && n <= length; n++) {
-      const last = length - n;
-      for (let i = 0, j = n - 1; i <= last; i++, j++) {
-        const p = (cur[i] as number) + 3;
-        const token = tokens[j] as number;
+
+    // Order 1, hypothesis: look every token up, take a reference occurrence if one is left, mark it seen.
+    let nHyp = 0;
+    let matched = 0;
+    for (let i = 0; i < hypLen; i++) {
+      const token = hyp[i] as number;
+      let v: number;
+      let id: number;
+      if (token < DIRECT) {
+        const u = base + token;
+        v = uni[u] as number;
+        if (v === 0) continue; // not in the reference, nor is any n-gram starting here
+        const take = v > 1 ? 1 : 0;
+        uni[u] = (v - 2 * take) | 1;
+        matched += take;
+        id = virt + u;
+      } else {
+        let s = (Math.imul((p1 << 8) ^ token, HASH) >>> shift) & mask;
+        let at = s * LANES;
+        let q = t[at] as number;
+        while (q !== 0 && (q !== p1 || t[at + 1] !== token)) {
+          s = (s + 1) & mask;
+          at = s * LANES;
+          q = t[at] as number;
+        }
+        if (q === 0) continue;
+        v = t[at + 2] as number;
+        const take = v > 1 ? 1 : 0;
+        t[at + 2] = (v - 2 * take) | 1;
+        matched += take;
+        id = s;
+      }
+      hypCur[i] = id;
+      hypAlive[nHyp++] = i;
+    }
+    out[0] = (out[0] as number) + matched;
+
+    // Reference positions whose unigram the hypothesis has.
+    let nRef = 0;
+    for (let i = 0; i < refLen; i++) {
+      const id = refCur[i] as number;
+      const v = id >= virt ? (uni[id - virt] as number) : (t[id * LANES + 2] as number);
+      if ((v & 1) !== 0) refAlive[nRef++] = i;
+    }
+    // Empty the direct unigram counts for the next pair (only reference tokens were ever written).
+    for (let i = 0; i < refLen; i++) {
+      const token = ref[i] as number;
+      if (token < DIRECT) uni[base + token] = 0;
+    }
+
+    for (let n = 2; n <= maxOrder && nHyp > 0 && nRef > 0; n++) {
+      const off = n - 1;
+      // Reference: count the n-grams whose prefix the hypothesis has.
+      const lastRef = refLen - n;
+      for (let a = 0; a < nRef; a++) {
+        const i = refAlive[a] as number;
+        if (i > lastRef) break;
+        const p = (refCur[i] as number) + 3;
+        const token = ref[i + off] as number;
         let s = (Math.imul((p << 8) ^ token, HASH) >>> shift) & mask;
         for (;;) {
           const at = s * LANES;
@@ -104,71 +201,26 @@ export class NgramMatcher {
           if (q === 0) {
             t[at] = p;
             t[at + 1] = token;
-            t[at + 2] = 1;
+            t[at + 2] = 2;
             break;
           }
           if (q === p && t[at + 1] === token) {
-            t[at + 2] = (t[at + 2] as number) + 1;
+            t[at + 2] = (t[at + 2] as number) + 2;
             break;
           }
           s = (s + 1) & mask;
         }
-        cur[i] = s;
+        refCur[i] = s;
       }
-    }
-  }
-
-  /**
-   * Matches `tokens[0..length)` against what was added under `root`: adds the clipped overlap of order n into
-   * `out[n - 1]` for n = 1..maxOrder. Consumes the table's counts (call {@link reset} and add again before
-   * matching another sequence).
-   *
-   * @param tokens - Token ids, same id space as the added sequence.
-   * @param length - How many tokens to read.
-   * @param maxOrder - Highest order (at most the order the reference was added with).
-   * @param root - The root the reference was added under.
-   * @param out - Receives the matches per order (added to).
-   */
-  match(tokens: ArrayLike<number>, length: number, maxOrder: number, root: number, out: Int32Array): void {
-    this.fit(length);
-    const cur = this.cur;
-    const alive = this.alive;
-    const t = this.table;
-    const mask = this.mask;
-    const shift = this.shift;
-    const p1 = root + 3;
-    let kept = 0;
-    let matched = 0;
-    for (let i = 0; i < length; i++) {
-      const token = tokens[i] as number;
-      let s = (Math.imul((p1 << 8) ^ token, HASH) >>> shift) & mask;
-      let at = s * LANES;
-      let q = t[at] as number;
-      while (q !== 0 && (q !== p1 || t[at + 1] !== token)) {
-        s = (s + 1) & mask;
-        at = s * LANES;
-        q = t[at] as number;
-      }
-      if (q === 0) continue; // absent here, and so are all its extensions
-      const left = t[at + 2] as number;
-      const take = left > 0 ? 1 : 0;
-      t[at + 2] = left - take;
-      matched += take;
-      cur[i] = s;
-      alive[kept++] = i;
-    }
-    if (maxOrder >= 1) out[0] = (out[0] as number) + matched;
-    let nAlive = kept;
-    for (let n = 2; n <= maxOrder && nAlive > 0; n++) {
-      kept = 0;
+      // Hypothesis: look up the n-grams whose prefix the reference has.
+      let kept = 0;
       matched = 0;
-      const last = length - n;
-      const off = n - 1;
-      for (let a = 0; a < nAlive; a++) {
-        const i = alive[a] as number;
-        if (i > last) break;
-        const p = (cur[i] as number) + 3;
-        const token = tokens[i + off] as number;
+      const lastHyp = hypLen - n;
+      for (let a = 0; a < nHyp; a++) {
+        const i = hypAlive[a] as number;
+        if (i > lastHyp) break;
+        const p = (hypCur[i] as number) + 3;
+        const token = hyp[i + off] as number;
         let s = (Math.imul((p << 8) ^ token, HASH) >>> shift) & mask;
         let at = s * LANES;
         let q = t[at] as number;
@@ -178,15 +230,23 @@ export class NgramMatcher {
           q = t[at] as number;
         }
         if (q === 0) continue;
-        const left = t[at + 2] as number;
-        const take = left > 0 ? 1 : 0;
-        t[at + 2] = left - take;
+        const v = t[at + 2] as number;
+        const take = v > 1 ? 1 : 0;
+        t[at + 2] = (v - 2 * take) | 1;
         matched += take;
-        cur[i] = s;
-        alive[kept++] = i;
+        hypCur[i] = s;
+        hypAlive[kept++] = i;
       }
       out[n - 1] = (out[n - 1] as number) + matched;
-      nAlive = kept;
+      nHyp = kept;
+      // Reference positions whose n-gram the hypothesis has.
+      let k = 0;
+      for (let a = 0; a < nRef; a++) {
+        const i = refAlive[a] as number;
+        if (i > lastRef) break;
+        if (((t[(refCur[i] as number) * LANES + 2] as number) & 1) !== 0) refAlive[k++] = i;
+      }
+      nRef = k;
     }
   }
 }
