@@ -1,7 +1,7 @@
 // Shared by the CLI tests: run the BUILT program (dist/cli.js, built by test/globalSetup.ts) as a
 // subprocess, or the same program in-process through run() with captured streams (for large tables of cases).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -33,12 +33,30 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
   return env;
 }
 
+let snapshot: string | undefined;
+
 /**
- * The command that runs the built program: under a shared lock on the build lock file, so that a build
- * (which takes the lock exclusively and empties dist/ first) never runs while a test reads dist/cli.js.
+ * A private copy of the built program in the package's layout (dist/cli.js beside examples/, package.json
+ * and a link to node_modules), taken once per test file under a shared lock on the build lock file. Builds
+ * (which take that lock exclusively and empty dist/ first) may then run while the tests do: the tests run
+ * the copy, never a half-built dist/.
  */
+export function builtCli(): string {
+  if (snapshot !== undefined) return snapshot;
+  const dir = mkdtempSync(join(tmpdir(), 'nlgm-cli-dist-'));
+  mkdirSync(join(dir, 'dist'));
+  execFileSync('flock', ['-s', '/tmp/nlgm-build.lock', 'cp', CLI, join(dir, 'dist', 'cli.js')]);
+  cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  snapshot = join(dir, 'dist', 'cli.js');
+  return snapshot;
+}
+
+/** The command that runs the built program (its private copy, see {@link builtCli}). */
 export function cliCommand(args: readonly string[]): [string, string[]] {
-  return ['flock', ['-s', '/tmp/nlgm-build.lock', process.execPath, CLI, ...args]];
+  return [process.execPath, [builtCli(), ...args]];
 }
 
 /** Runs `node dist/cli.js ...args` and collects its exit code and output. */
