@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import type { CliContext } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 
@@ -34,6 +35,12 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 let snapshot: string | undefined;
+let snapshotDir: string | undefined;
+// Registered while the importing test file is collected: removes that file's copy when it is done.
+afterAll(() => {
+  if (snapshotDir !== undefined) rmSync(snapshotDir, { recursive: true, force: true });
+  snapshot = snapshotDir = undefined;
+});
 
 /**
  * A private copy of the built program in the package's layout (dist/cli.js beside examples/, package.json
@@ -49,7 +56,7 @@ export function builtCli(): string {
   cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  snapshotDir = dir;
   snapshot = join(dir, 'dist', 'cli.js');
   return snapshot;
 }
