@@ -4,17 +4,16 @@
  * Sufficient statistics: per segment a flat row of `[hyp, ref, match]` counts for each order (character
  * orders 1..charOrder, then word orders 1..wordOrder), summed over a corpus and finalized once.
  *
- * Hot path: a character is its code point (no vocabulary), a word its `Vocabulary` id. Each distinct
+ * Hot path: a character is its code point (no vocabulary), a word its {@link WordInterner} id. Each distinct
  * reference string is tokenized once per call (its code points and word ids are cached while it will be seen
  * again); the n-gram counting and clipped matching of a pair is done by one reused {@link NgramMatcher}.
  */
 import { checkBoolean, checkCorpus, checkInteger, checkNumber, checkOptions, checkReferences, checkString, rangeError, typeError } from '../internal/validate.js';
 import { isPyWhitespace } from '../internal/pywhitespace.js';
-import { Vocabulary } from '../ngram/vocabulary.js';
 import { formatSignature } from './signature.js';
 import { NgramMatcher } from './chrf/ngramMatcher.js';
 import { pyLower } from './chrf/pyLower.js';
-import { forEachChrfWord } from './chrf/words.js';
+import { WordInterner } from './chrf/wordInterner.js';
 
 /** Options of {@link corpusChrf} and {@link sentenceChrf}, named after sacrebleu's `CHRF(...)` arguments. */
 export interface ChrfOptions {
@@ -187,13 +186,13 @@ const STREAM_CACHE_LIMIT = 4096;
 export class ChrfContext {
   /** The options every segment is scored with. */
   readonly options: ResolvedChrfOptions;
-  private readonly vocab = new Vocabulary();
+  private readonly words = new WordInterner();
   private readonly cache = new Map<string, Reference>();
   /** Remaining uses of each reference string of the corpus, when known in advance. */
   private readonly uses: Map<string, number> | null;
-  private hypChars = new Int32Array(256);
-  private hypWords = new Int32Array(64);
-  private refTokens = new Int32Array(256);
+  private hypChars: Int32Array = new Int32Array(256);
+  private hypWords: Int32Array = new Int32Array(64);
+  private refTokens: Int32Array = new Int32Array(256);
   private readonly matcher = new NgramMatcher();
   private readonly charMatch: Int32Array;
   private readonly wordMatch: Int32Array;
@@ -362,19 +361,9 @@ export class ChrfContext {
     return n;
   }
 
-  /** Writes the `Vocabulary` ids of the chrF++ word tokens of `text` into a buffer. Returns how many. */
+  /** Writes the ids of the chrF++ word tokens of `text` into the hypothesis or reference buffer. Returns how many. */
   private wordIds(text: string, hyp: boolean): number {
-    const vocab = this.vocab;
-    let buf = hyp ? this.hypWords : this.refTokens;
-    let n = 0;
-    forEachChrfWord(text, (token) => {
-      if (n === buf.length) {
-        const grown = new Int32Array(buf.length * 2);
-        grown.set(buf);
-        buf = grown;
-      }
-      buf[n++] = vocab.id(token);
-    });
+    const [buf, n] = this.words.tokenize(text, hyp ? this.hypWords : this.refTokens);
     if (hyp) this.hypWords = buf;
     else this.refTokens = buf;
     return n;
