@@ -22,7 +22,7 @@ import {
   rangeError,
   typeError,
 } from '../internal/validate.js';
-import { NgramSpace } from '../ngram/counter.js';
+import { NgramMatcher, NgramSpace } from '../ngram/counter.js';
 import { Vocabulary } from '../ngram/vocabulary.js';
 import { tokens13a } from '../tokenize/sacrebleu13a.js';
 import { tokensChar } from '../tokenize/sacrebleuChar.js';
@@ -164,11 +164,14 @@ const TOKENS: Readonly<Record<BleuTokenizerName, (s: string) => string[]>> = {
   none: pySplit,
 };
 
-/** A cached reference: its length in tokens and the ids of its n-grams of each order. */
+/** A cached reference: its token ids and, once a segment needs them, the ids of its n-grams of each order. */
 interface RefEntry {
-  readonly len: number;
-  readonly grams: Int32Array[];
+  readonly ids: number[];
+  grams: Int32Array[] | null;
 }
+
+/** Stands for a hypothesis word that occurs in no reference: larger than any id, so it matches nothing. */
+const UNSEEN = 0x7fffffff;
 
 /** Makes `a` at least `size` long, padding with zeros (plain arrays: small typed arrays live off the heap and
  * cost more to allocate than a whole sentence's counting). */
@@ -178,14 +181,21 @@ function zeroFill(a: number[], size: number): void {
 
 /**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
- * it owns the vocabulary, the n-gram space, the reference cache and the scratch count arrays. Not shared
- * between computations and never module-level. @internal
+ * it owns the vocabulary, the n-gram space, the reference cache and the scratch arrays. Not shared between
+ * computations and never module-level.
+ *
+ * A segment with one reference (the usual case) is counted with the core's {@link NgramMatcher}: clipped
+ * n-gram overlap of two token-id sequences without interning any n-gram. Several references (whose counts
+ * are maxed per n-gram) or a pathologically repetitive pair intern the references' n-grams in an
+ * {@link NgramSpace} and clip by id.
+ * @internal
  */
 export class BleuCounter {
   /** Length of a statistics row. */
   readonly width: number;
   private readonly vocab = new Vocabulary();
   private readonly space = new NgramSpace();
+  private readonly matcher = new NgramMatcher();
   private readonly refs = new Map<string, RefEntry>();
   private readonly tok: (s: string) => string[];
   private readonly order: number;
@@ -207,8 +217,8 @@ export class BleuCounter {
   private readonly extToken: number[] = [];
   private readonly extId: number[] = [];
   private readonly extNext: number[] = [];
-  /** Token ids of the text being split. */
-  private readonly ids: number[] = [];
+  /** The current segment's clipped matches per order. */
+  private readonly correct: number[] = [];
 
   constructor(options: ResolvedBleuOptions) {
     this.order = options.maxNgramOrder;
@@ -221,35 +231,45 @@ export class BleuCounter {
       this.tmpCnt.push([]);
       this.hypIds.push([]);
       this.head.push([]);
+      this.correct.push(0);
     }
   }
 
   /**
    * sacrebleu's `_preprocess_segment` and `str.split()`: optional `lower()`, the tokenizer on the
-   * Python-rstripped text, split on white space; the token ids go to `this.ids`. Returns their number.
+   * Python-rstripped text, split on white space; returns the token ids. References intern their words; a
+   * hypothesis only looks them up (a word in no reference becomes {@link UNSEEN}).
    */
-  private toIds(text: string, intern: boolean): number {
+  private toIds(text: string, intern: boolean): number[] {
     // Python's str.lower() (Unicode 14), not toLowerCase: newer engines also lowercase letters added later.
     const tokens = this.tok(pyRstrip(this.lowercase ? pyLower(text) : text));
     const k = tokens.length;
-    const ids = this.ids;
-    zeroFill(ids, k);
+    const ids = new Array<number>(k);
     const vocab = this.vocab;
-    // References intern their words; a hypothesis only looks them up (-1: in no reference, matches nothing).
     if (intern) for (let i = 0; i < k; i++) ids[i] = vocab.id(tokens[i] as string);
-    else for (let i = 0; i < k; i++) ids[i] = vocab.find(tokens[i] as string);
-    return k;
+    else {
+      for (let i = 0; i < k; i++) {
+        const id = vocab.find(tokens[i] as string);
+        ids[i] = id < 0 ? UNSEEN : id;
+      }
+    }
+    return ids;
   }
 
-  /** The cached n-grams of a reference string, tokenized on first sight only. */
+  /** The cached token ids of a reference string, tokenized on first sight only. */
   private reference(text: string): RefEntry {
     let e = this.refs.get(text);
     if (e === undefined) {
-      const len = this.toIds(text, true);
-      e = { len, grams: this.space.ladder(this.ids.slice(0, len), this.order) };
+      e = { ids: this.toIds(text, true), grams: null };
       this.refs.set(text, e);
     }
     return e;
+  }
+
+  /** The interned n-gram ids of a reference (computed once, when a segment first needs them). */
+  private grams(e: RefEntry): Int32Array[] {
+    if (e.grams === null) e.grams = this.space.ladder(e.ids, this.order);
+    return e.grams;
   }
 
   /** Grows the scratch arrays of order index `n` (0-based) to hold ids below `size`. */
@@ -257,37 +277,6 @@ export class BleuCounter {
     zeroFill(this.refCnt[n] as number[], size);
     zeroFill(this.hypCnt[n] as number[], size);
     zeroFill(this.tmpCnt[n] as number[], size);
-  }
-
-  /**
-   * Links the n-grams of order `n + 1` of this segment's references into lists by prefix (see `head`) and
-   * returns the heads; the caller clears them (`head[prefix] = 0`) for the prefixes of the references.
-   */
-  private linkReferences(n: number, entries: readonly RefEntry[]): number[] {
-    const head = this.head[n] as number[];
-    zeroFill(head, n === 1 ? this.vocab.size : this.space.ofOrder(n).size);
-    let total = 0;
-    for (const e of entries) total += (e.grams[n] as Int32Array).length;
-    zeroFill(this.extToken, total);
-    zeroFill(this.extId, total);
-    zeroFill(this.extNext, total);
-    const extToken = this.extToken;
-    const extId = this.extId;
-    const extNext = this.extNext;
-    let k = 0;
-    for (const e of entries) {
-      const prefixes = e.grams[n - 1] as Int32Array;
-      const unigrams = e.grams[0] as Int32Array;
-      const ids = e.grams[n] as Int32Array;
-      for (let j = 0; j < ids.length; j++) {
-        const p = prefixes[j] as number;
-        extToken[k] = unigrams[j + n] as number;
-        extId[k] = ids[j] as number;
-        extNext[k] = head[p] as number;
-        head[p] = ++k;
-      }
-    }
-    return head;
   }
 
   /**
@@ -301,21 +290,63 @@ export class BleuCounter {
   addSegment(hypothesis: string, references: readonly string[], out: Float64Array, offset = 0): void {
     const N = this.order;
     const nrefs = references.length;
-    const first = this.reference(references[0] as string);
-    const entries: RefEntry[] = [first];
-    for (let r = 1; r < nrefs; r++) entries.push(this.reference(references[r] as string));
-    const hypLen = this.toIds(hypothesis, false);
-    const tokens = this.ids;
+    const entries: RefEntry[] = new Array<RefEntry>(nrefs);
+    for (let r = 0; r < nrefs; r++) entries[r] = this.reference(references[r] as string);
+    const hyp = this.toIds(hypothesis, false);
+    const hypLen = hyp.length;
 
+    const correct = this.correct;
+    let counted = false;
+    if (nrefs === 1) {
+      // One reference: clipped overlap per order straight from the two token sequences.
+      const ref = (entries[0] as RefEntry).ids;
+      counted = true;
+      for (let n = 1; n <= N && counted; n++) {
+        const c = this.matcher.overlap(ref, hyp, n);
+        correct[n - 1] = c;
+        if (c < 0) counted = false; // too repetitive for the matcher's work bound: intern instead
+      }
+    }
+    if (!counted) this.countInterned(entries, hyp);
+    for (let n = 0; n < N; n++) out[offset + 2 + n] = (out[offset + 2 + n] as number) + (correct[n] as number);
+    for (let n = 0; n < N; n++) out[offset + 2 + N + n] = (out[offset + 2 + N + n] as number) + (hypLen > n ? hypLen - n : 0);
+
+    // Closest reference length, ties to the shorter one (sacrebleu's _get_closest_ref_len).
+    let closest = (entries[0] as RefEntry).ids.length;
+    let closestDiff = Math.abs(hypLen - closest);
+    for (let r = 1; r < nrefs; r++) {
+      const len = (entries[r] as RefEntry).ids.length;
+      const diff = Math.abs(hypLen - len);
+      if (diff < closestDiff || (diff === closestDiff && len < closest)) {
+        closestDiff = diff;
+        closest = len;
+      }
+    }
+    out[offset] = (out[offset] as number) + hypLen;
+    out[offset + 1] = (out[offset + 1] as number) + closest;
+    out[offset + 2 + 2 * N] = (out[offset + 2 + 2 * N] as number) + 1;
+    out[offset + 3 + 2 * N] = (out[offset + 3 + 2 * N] as number) + nrefs;
+    out[offset + 4 + 2 * N] = (out[offset + 4 + 2 * N] as number) + nrefs * nrefs;
+  }
+
+  /**
+   * Clipped matches of a segment by interned n-gram ids, into `this.correct`: reference counts are the
+   * per-n-gram maximum over the references (sacrebleu's merge of Counters); an occurrence in the hypothesis
+   * matches while its count so far is below the reference count.
+   */
+  private countInterned(entries: readonly RefEntry[], hyp: readonly number[]): void {
+    const N = this.order;
+    const nrefs = entries.length;
+    const hypLen = hyp.length;
+    const grams = entries.map((e) => this.grams(e));
     // Ids are final for this segment: references are interned, the hypothesis only looks them up.
     this.fit(0, this.vocab.size);
     for (let n = 1; n < N; n++) this.fit(n, this.space.ofOrder(n + 1).size);
 
-    // Reference counts: the per-n-gram maximum over the references (sacrebleu's merge of Counters).
     for (let n = 0; n < N; n++) {
       const rc = this.refCnt[n] as number[];
       if (nrefs === 1) {
-        const g = first.grams[n] as Int32Array;
+        const g = (grams[0] as Int32Array[])[n] as Int32Array;
         for (let i = 0; i < g.length; i++) {
           const id = g[i] as number;
           rc[id] = (rc[id] as number) + 1;
@@ -323,7 +354,7 @@ export class BleuCounter {
       } else {
         const tc = this.tmpCnt[n] as number[];
         for (let r = 0; r < nrefs; r++) {
-          const g = (entries[r] as RefEntry).grams[n] as Int32Array;
+          const g = (grams[r] as Int32Array[])[n] as Int32Array;
           for (let i = 0; i < g.length; i++) {
             const id = g[i] as number;
             tc[id] = (tc[id] as number) + 1;
@@ -337,11 +368,17 @@ export class BleuCounter {
       }
     }
 
-    // Hypothesis n-gram ids of order >= 2: the id of the same n-gram in a reference of this segment, found
-    // through the prefix lists, or -1 (an n-gram in no reference cannot be clipped against anything).
-    let prev: number[] = tokens;
+    // Hypothesis n-gram ids: unigrams are word ids (-1 for a word in no reference); order >= 2 the id of the
+    // same n-gram in a reference of this segment, found through the prefix lists, or -1.
+    const uni = this.hypIds[0] as number[];
+    zeroFill(uni, hypLen);
+    for (let i = 0; i < hypLen; i++) {
+      const t = hyp[i] as number;
+      uni[i] = t === UNSEEN ? -1 : t;
+    }
+    let prev = uni;
     for (let n = 1; n < N; n++) {
-      const head = this.linkReferences(n, entries);
+      const head = this.linkReferences(n, grams);
       const len = hypLen - n;
       const cur = this.hypIds[n] as number[];
       zeroFill(cur, len);
@@ -350,9 +387,9 @@ export class BleuCounter {
       const extNext = this.extNext;
       for (let i = 0; i < len; i++) {
         const p = prev[i] as number;
+        const t = uni[i + n] as number;
         let id = -1;
-        if (p >= 0) {
-          const t = tokens[i + n] as number;
+        if (p >= 0 && t >= 0) {
           for (let e = head[p] as number; e !== 0; e = extNext[e - 1] as number) {
             if (extToken[e - 1] === t) {
               id = extId[e - 1] as number;
@@ -363,15 +400,14 @@ export class BleuCounter {
         cur[i] = id;
       }
       for (let r = 0; r < nrefs; r++) {
-        const g = (entries[r] as RefEntry).grams[n - 1] as Int32Array;
+        const g = (grams[r] as Int32Array[])[n - 1] as Int32Array;
         for (let i = 0; i < g.length; i++) head[g[i] as number] = 0;
       }
       prev = cur;
     }
 
-    // Clipped matches: an occurrence matches while the hypothesis count so far is below the reference count.
     for (let n = 0; n < N; n++) {
-      const g = n === 0 ? tokens : (this.hypIds[n] as number[]);
+      const g = this.hypIds[n] as number[];
       const len = hypLen > n ? hypLen - n : 0;
       const rc = this.refCnt[n] as number[];
       const hc = this.hypCnt[n] as number[];
@@ -388,29 +424,42 @@ export class BleuCounter {
         if (id >= 0) hc[id] = 0;
       }
       for (let r = 0; r < nrefs; r++) {
-        const rg = (entries[r] as RefEntry).grams[n] as Int32Array;
+        const rg = (grams[r] as Int32Array[])[n] as Int32Array;
         for (let i = 0; i < rg.length; i++) rc[rg[i] as number] = 0;
       }
-      out[offset + 2 + n] = (out[offset + 2 + n] as number) + correct;
-      out[offset + 2 + N + n] = (out[offset + 2 + N + n] as number) + len;
+      this.correct[n] = correct;
     }
+  }
 
-    // Closest reference length, ties to the shorter one (sacrebleu's _get_closest_ref_len).
-    let closest = first.len;
-    let closestDiff = Math.abs(hypLen - closest);
-    for (let r = 1; r < nrefs; r++) {
-      const len = (entries[r] as RefEntry).len;
-      const diff = Math.abs(hypLen - len);
-      if (diff < closestDiff || (diff === closestDiff && len < closest)) {
-        closestDiff = diff;
-        closest = len;
+  /**
+   * Links the n-grams of order `n + 1` of this segment's references into lists by prefix (see `head`) and
+   * returns the heads; the caller clears them (`head[prefix] = 0`) for the prefixes of the references.
+   */
+  private linkReferences(n: number, grams: readonly Int32Array[][]): number[] {
+    const head = this.head[n] as number[];
+    zeroFill(head, n === 1 ? this.vocab.size : this.space.ofOrder(n).size);
+    let total = 0;
+    for (const g of grams) total += (g[n] as Int32Array).length;
+    zeroFill(this.extToken, total);
+    zeroFill(this.extId, total);
+    zeroFill(this.extNext, total);
+    const extToken = this.extToken;
+    const extId = this.extId;
+    const extNext = this.extNext;
+    let k = 0;
+    for (const g of grams) {
+      const prefixes = g[n - 1] as Int32Array;
+      const unigrams = g[0] as Int32Array;
+      const ids = g[n] as Int32Array;
+      for (let j = 0; j < ids.length; j++) {
+        const p = prefixes[j] as number;
+        extToken[k] = unigrams[j + n] as number;
+        extId[k] = ids[j] as number;
+        extNext[k] = head[p] as number;
+        head[p] = ++k;
       }
     }
-    out[offset] = (out[offset] as number) + hypLen;
-    out[offset + 1] = (out[offset + 1] as number) + closest;
-    out[offset + 2 + 2 * N] = (out[offset + 2 + 2 * N] as number) + 1;
-    out[offset + 3 + 2 * N] = (out[offset + 3 + 2 * N] as number) + nrefs;
-    out[offset + 4 + 2 * N] = (out[offset + 4 + 2 * N] as number) + nrefs * nrefs;
+    return head;
   }
 }
 

@@ -278,3 +278,23 @@ describe('BLEU lowercase', () => {
     expect(sentenceBleu('ΟΔΟΣ', 'οδο\u03C2', { lowercase: true, tokenize: 'none' }).counts[0]).toBe(1);
   });
 });
+
+describe('BLEU counting paths', () => {
+  it('clips a highly repetitive pair exactly (past the matcher work bound, by interned ids)', () => {
+    const r = sentenceBleu('a '.repeat(3000), 'a '.repeat(2000), { tokenize: 'none' });
+    expect(r.counts).toEqual([2000, 1999, 1998, 1997]);
+    expect(r.totals).toEqual([3000, 2999, 2998, 2997]);
+  });
+  it('one reference and the same reference twice give the same counts', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.array(word, { maxLength: 30 }), (h, r) => {
+        const hyp = h.join(' ');
+        const ref = r.join(' ');
+        const one = sentenceBleu(hyp, ref, { tokenize: 'none' });
+        const two = sentenceBleu(hyp, [ref, ref], { tokenize: 'none' });
+        expect(two.counts).toEqual(one.counts);
+        expect(two.score).toBe(one.score);
+      }),
+    );
+  });
+});
