@@ -6,9 +6,10 @@
  * that let the signature's `nrefs` survive summing and merging); a corpus is the element-wise sum of its
  * rows, finalized once by {@link finalizeBleu}.
  *
- * Counting is by integer ids: one {@link Vocabulary} and one {@link NgramSpace} per call, references cached by
- * string (a reference string is tokenized once per call), clipping through per-order count arrays indexed by
- * n-gram id. No n-gram is ever a string key, so `__proto__` or `constructor` are words like any other.
+ * Counting is by integer ids: one {@link Vocabulary} per call, references cached by string (a reference
+ * string is tokenized once per call); a single reference is clipped against with the core's `NgramMatcher`
+ * (no n-gram interning), several references through n-grams interned in one `NgramSpace`. No n-gram is ever
+ * a string key, so `__proto__` or `constructor` are words like any other.
  */
 import { pyRstrip, pySplit } from '../internal/pywhitespace.js';
 import {
