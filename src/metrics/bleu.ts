@@ -11,6 +11,7 @@
  * (no n-gram interning), several references through n-grams interned in one `NgramSpace`. No n-gram is ever
  * a string key, so `__proto__` or `constructor` are words like any other.
  */
+import { exp, log } from '../internal/fdlibm.js';
 import { pyRstrip, pySplit } from '../internal/pywhitespace.js';
 import {
   checkBoolean,
@@ -499,7 +500,7 @@ export function bleuCorpusRows(
 
 /** sacrebleu's `my_log`: log, with log(0) floored to −9999999999. */
 function myLog(x: number): number {
-  return x === 0 ? -9999999999 : Math.log(x);
+  return x === 0 ? -9999999999 : log(x);
 }
 
 /** The BLEU score alone from summed statistics (the hot path of bootstrap resampling). @internal */
@@ -521,7 +522,7 @@ function computeBleu(
   const N = o.maxNgramOrder;
   const sysLen = stats[0] as number;
   const refLen = stats[1] as number;
-  const bp = sysLen < refLen ? (sysLen > 0 ? Math.exp(1 - refLen / sysLen) : 0) : 1;
+  const bp = sysLen < refLen ? (sysLen > 0 ? exp(1 - refLen / sysLen) : 0) : 1;
   const counts = new Array<number>(N);
   const totals = new Array<number>(N);
   const precisions = new Array<number>(N).fill(0);
@@ -564,7 +565,7 @@ function computeBleu(
   // Python's built-in sum(): left to right, starting from 0.
   let logSum = 0;
   for (let n = 0; n < effOrder; n++) logSum += myLog(precisions[n] as number);
-  return bp * Math.exp(logSum / effOrder);
+  return bp * exp(logSum / effOrder);
 }
 
 /** The signature fields of BLEU for given options and reference counts (before `version`). @internal */

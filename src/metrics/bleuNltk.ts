@@ -8,6 +8,7 @@
  * doubles where it has a float, and a correctly rounded conversion where Python converts.
  */
 import { ExactSum } from '../aggregate/stats.js';
+import { exp, log } from '../internal/fdlibm.js';
 import { checkBoolean, checkInteger, checkNumber, checkOptions, rangeError, typeError } from '../internal/validate.js';
 import { count, maxCounts, NgramSpace, overlap } from '../ngram/counter.js';
 import { Vocabulary } from '../ngram/vocabulary.js';
@@ -188,7 +189,7 @@ function closestRefLength(references: readonly Tokens[], hypLen: number): number
 function brevityPenalty(refLen: number, hypLen: number): number {
   if (hypLen > refLen) return 1;
   if (hypLen === 0) return 0;
-  return Math.exp(1 - refLen / hypLen);
+  return exp(1 - refLen / hypLen);
 }
 
 interface Resolved {
@@ -288,7 +289,7 @@ function method4(p: Num[], o: Resolved, ctx: Context): Num[] {
   return p.map((x) => {
     if (isFrac(x) && x.n === 0n && hypLen > 1) {
       // Python: 1 / (2**incvnt * self.k / math.log(hyp_len)), then / denominator.
-      const numerator = 1 / ((2 ** inc * o.k) / Math.log(hypLen));
+      const numerator = 1 / ((2 ** inc * o.k) / log(hypLen));
       inc++;
       return numerator / fracToFloat(x.d, 1n);
     }
@@ -372,9 +373,9 @@ function corpusScores(refs: readonly (readonly (readonly string[])[])[], hyps: r
     const len = Math.min(w.length, smoothed.length);
     for (let i = 0; i < len; i++) {
       const p = smoothed[i] as Num;
-      if (isPositive(p)) sum.add((w[i] as number) * Math.log(toFloat(p)));
+      if (isPositive(p)) sum.add((w[i] as number) * log(toFloat(p)));
     }
-    return bp * Math.exp(sum.valueOf());
+    return bp * exp(sum.valueOf());
   });
 }
 
