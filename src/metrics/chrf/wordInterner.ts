@@ -1,8 +1,14 @@
 /**
- * chrF++'s word tokens as integer ids, straight from the text: the scan finds each white-space-separated word,
- * applies the one-character punctuation split of {@link forEachChrfWord} (same rule, see `words.ts`), and
- * interns each token's range of UTF-16 units in an open-addressing table (FNV-1a hash, then a unit-by-unit
- * comparison with the stored copy). No substring is created and no string is used as a key, which makes
+ * chrF++'s word tokens (sacrebleu 2.6.0 `CHRF._remove_punctuation`) as integer ids, straight from the text.
+ *
+ * The rule: split on Python white space; a word of two or more characters whose last character is ASCII
+ * punctuation (`string.punctuation`) becomes (rest, last); otherwise, if its first character is punctuation,
+ * (first, rest). Only one character is ever split off, so `(hi)` gives `(hi` and `)`, and `...` gives `..` and
+ * `.`. Python tests `len(w) == 1` in code points, this scan in UTF-16 units; they differ only for a single
+ * astral character, which neither rule splits (its units are surrogates, never punctuation).
+ *
+ * Each token's range of UTF-16 units is interned in an open-addressing table (FNV-1a hash, then a unit-by-unit
+ * comparison with the stored copy): no substring is created and no string is used as a key, which makes
  * chrF++ tokenization several times cheaper than slicing words and looking them up in a `Map`. Ids are dense
  * and stable for the life of the interner, like a `Vocabulary`'s.
  * @internal

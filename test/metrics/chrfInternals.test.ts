@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NgramMatcher } from '../../src/metrics/chrf/ngramMatcher';
+import { pyLower } from '../../src/metrics/chrf/pyLower';
+import { WordInterner } from '../../src/metrics/chrf/wordInterner';
+
+describe('pyLower is Python 3.11 str.lower()', () => {
+  // Expected strings printed by Python 3.11.2 (Unicode 14.0): repr(s.lower()).
+  const table: [string, string][] = [
+    ['ΑΣ\u{10d50}', 'ας\u{10d50}'],
+    ['\u{10d50}Σ', '\u{10d50}σ'],
+    ['ΑΣ\u{10d50}Α', 'ας\u{10d50}α'],
+    ['ΑΣ\u1c89', 'ας\u1c89'],
+    ['Α\u1c89Σ', 'α\u1c89σ'],
+    ['ΑΣ\u1c89Α', 'ας\u1c89α'],
+    ['ΑΣ', 'ας'],
+    ['Σ', 'σ'],
+    ['ΑΣ.Α', 'ασ.α'],
+    ['İ', 'i\u0307'],
+    ['KELVIN \u212a', 'kelvin k'],
+    ['Straße ÄÖÜ', 'straße äöü'],
+  ];
+  it.each(table)('%j', (input, expected) => {
+    expect(pyLower(input)).toBe(expected);
+  });
+
+  it('keeps the 55 letters that are upper case only in Unicode > 14', () => {
+    const kept = [0x1c89, 0xa7cb, 0xa7cc, 0xa7ce, 0xa7d2, 0xa7d4, 0xa7da, 0xa7dc];
+    for (let c = 0x10d50; c <= 0x10d65; c++) kept.push(c);
+    for (let c = 0x16ea0; c <= 0x16eb8; c++) kept.push(c);
+    expect(kept).toHaveLength(55);
+    for (const c of kept) expect(pyLower(`A${String.fromCodePoint(c)}B`)).toBe(`a${String.fromCodePoint(c)}b`);
+  });
+
+  it('is toLowerCase on text without those letters (and never changes a lone surrogate)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        const special = /[\u1c89\ua7cb-\ua7dc]|\ud803[\udd50-\udd65]|\ud81b[\udea0-\udeb8]/u;
+        if (!special.test(s)) expect(pyLower(s)).toBe(s.toLowerCase());
+      }),
+    );
+    expect(pyLower('a\ud800B')).toBe('a\ud800b');
+  });
+});
+
+/** sacrebleu's `_remove_punctuation`, transcribed plainly. */
+function pyWords(s: string): string[] {
+  const ws = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+  const words: string[] = [];
+  let cur = '';
+  for (const ch of s) {
+    if (ws.test(ch)) {
+      if (cur) words.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) words.push(cur);
+  const punct = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+  const out: string[] = [];
+  for (const w of words) {
+    const cps = [...w];
+    if (cps.length === 1) out.push(w);
+    else if (punct.includes(cps.at(-1) as string)) out.push(cps.slice(0, -1).join(''), cps.at(-1) as string);
+    else if (punct.includes(cps[0] as string)) out.push(cps[0] as string, cps.slice(1).join(''));
+    else out.push(w);
+  }
+  return out;
+}
+
+describe('WordInterner tokenizes as sacrebleu chrF++ and interns tokens', () => {
+  const decode = (wi: WordInterner, text: string) => {
+    const [buf, n] = wi.tokenize(text, new Int32Array(1));
+    return Array.from(buf.subarray(0, n), (id) => wi.word(id));
+  };
+
+  it('splits one punctuation character from the end, else from the start', () => {
+    const wi = new WordInterner();
+    expect(decode(wi, '(hi) ... a! !a "x" u.s. e-mail don\'t 😀 😀. ')).toEqual([
+      '(hi', ')', '..', '.', 'a', '!', '!', 'a', '"x', '"', 'u.s', '.', 'e-mail', "don't", '😀', '😀', '.',
+    ]);
+  });
+
+  it('matches the plain transcription on arbitrary text, and equal tokens get equal ids', () => {
+    const wi = new WordInterner();
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 50 }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '(', '\u00a0', '😀'), maxLength: 40 })), (text) => {
+        const [buf, n] = wi.tokenize(text, new Int32Array(2));
+        const ids = Array.from(buf.subarray(0, n));
+        const tokens = ids.map((id) => wi.word(id));
+        expect(tokens).toEqual(pyWords(text));
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = 0; j < ids.length; j++) expect(ids[i] === ids[j]).toBe(tokens[i] === tokens[j]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => wi.word(-1)).toThrow(RangeError);
+  });
+
+  it('keeps ids stable while it grows to many distinct tokens', () => {
+    const wi = new WordInterner();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const [first, n] = wi.tokenize(words.join(' '), new Int32Array(4));
+    expect(n).toBe(5000);
+    expect(wi.size).toBe(5000);
+    const again = wi.tokenize([...words].reverse().join(' '), new Int32Array(4))[0];
+    for (let i = 0; i < 5000; i++) expect(again[4999 - i]).toBe(first[i]);
+    expect(wi.word(first[1234] as number)).toBe(words[1234]);
+  });
+});
+
+/** Σ over n-grams of min(count in a, count in b), per order, by string keys. */
+function naiveOverlap(a: number[], b: number[], maxOrder: number): number[] {
+  const out: number[] = [];
+  for (let n = 1; n <= maxOrder; n++) {
+    const count = (s: number[]) => {
+      const m = new Map<string, number>();
+      for (let i = 0; i + n <= s.length; i++) {
+        const k = s.slice(i, i + n).join(',');
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+      return m;
+    };
+    const ca = count(a);
+    const cb = count(b);
+    let s = 0;
+    for (const [k, v] of ca) s += Math.min(v, cb.get(k) ?? 0);
+    out.push(s);
+  }
+  return out;
+}
+
+describe('NgramMatcher counts the clipped overlap of every order', () => {
+  // Small alphabets force repeats; tokens above 0x800 take the table path for unigrams too.
+  const token = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0x7ff, 0x800, 0x10ffff, 70000));
+  const seq = fc.array(token, { maxLength: 60 });
+
+  it('equals a string-keyed count, for several pairs and both roots in one table', () => {
+    const m = new NgramMatcher();
+    fc.assert(
+      fc.property(seq, seq, seq, seq, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 3 }), (r1, h1, r2, h2, order1, order2) => {
+        m.reset(r1.length * order1 + r2.length * order2);
+        const out1 = new Int32Array(order1);
+        const out2 = new Int32Array(order2);
+        m.pair(Int32Array.from(r1), r1.length, Int32Array.from(h1), h1.length, order1, -1, out1);
+        m.pair(Int32Array.from(r2), r2.length, Int32Array.from(h2), h2.length, order2, -2, out2);
+        expect(Array.from(out1)).toEqual(naiveOverlap(h1, r1, order1));
+        expect(Array.from(out2)).toEqual(naiveOverlap(h2, r2, order2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles long sequences (table and buffers grow)', () => {
+    const m = new NgramMatcher();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 500, maxLength: 3000 }), fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3000 }), (r, h) => {
+        m.reset(r.length * 6);
+        const out = new Int32Array(6);
+        m.pair(Int32Array.from(r), r.length, Int32Array.from(h), h.length, 6, -1, out);
+        expect(Array.from(out)).toEqual(naiveOverlap(h, r, 6));
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
