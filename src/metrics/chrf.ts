@@ -461,8 +461,12 @@ export function finalizeChrf(stats: readonly number[], options: ResolvedChrfOpti
  *   reference and scores 0.
  * @example
  * ```ts
- * corpusChrf(['the cat sat on the mat'], [['the cat is on the mat']]);
- * // { score: 63.45..., name: 'chrF2', signature: 'nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:nlg-metrics-0.1.0', stats: [...] }
+ * corpusChrf(['the cat sat on the mat', 'a dog'], ['the cat is on the mat', ['one dog', 'a dog!']]).score;
+ * // 63.653225125973044
+ * corpusChrf(['the cat sat on the mat'], [['the cat is on the mat']], { wordOrder: 2 });
+ * // { score: 66.36067072084818, name: 'chrF2++',
+ * //   signature: 'nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:nlg-metrics-0.1.0',
+ * //   stats: [17, 16, 15, 16, 15, 12, 15, 14, 10, 14, 13, 8, 13, 12, 6, 12, 11, 4, 6, 6, 5, 5, 5, 3] }
  * ```
  */
 export function corpusChrf(
@@ -501,7 +505,8 @@ export function corpusChrf(
  *   equal to {@link corpusChrf} of a one-segment corpus.
  * @example
  * ```ts
- * sentenceChrf('the cat sat on the mat', 'the cat is on the mat').score; // 63.45...
+ * sentenceChrf('the cat sat on the mat', 'the cat is on the mat').score; // 64.5779420625287
+ * sentenceChrf('the cat', ['the dog', 'the cat']).score; // 100 (the best reference counts)
  * ```
  */
 export function sentenceChrf(hypothesis: string, references: string | readonly string[], options?: ChrfOptions): ChrfResult {
