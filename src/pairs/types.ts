@@ -4,7 +4,9 @@
 
 /** Completions of one prompt ranked by a labeler: `ranks[i]` is the rank of `completions[i]`, lower = better. */
 export interface RankedRecord {
+  /** The prompt the completions answer; copied onto every pair. */
   readonly prompt: string;
+  /** The candidate responses to `prompt`. */
   readonly completions: readonly string[];
   /** Finite numbers; equal ranks are ties (one level). */
   readonly ranks: readonly number[];
@@ -12,7 +14,9 @@ export interface RankedRecord {
 
 /** Completions of one prompt rated by a labeler or a model: `scores[i]` rates `completions[i]`, higher = better. */
 export interface RatedRecord {
+  /** The prompt the completions answer; copied onto every pair. */
   readonly prompt: string;
+  /** The candidate responses to `prompt`. */
   readonly completions: readonly string[];
   /** Finite numbers; equal scores are ties (one level). */
   readonly scores: readonly number[];
@@ -23,6 +27,7 @@ export interface RatedRecord {
  * `{"prompt", "chosen", "rejected", "margin"}`.
  */
 export interface PreferencePair {
+  /** The prompt both texts answer (always explicit, as TRL expects). */
   readonly prompt: string;
   /** The preferred completion. */
   readonly chosen: string;
@@ -106,6 +111,8 @@ export interface PairsSummary {
 
 /** The pairs of one record and what was dropped on the way. */
 export interface PairsResult {
+  /** The pairs, as {@link rankingToPairs} / {@link ratingsToPairs} return them. */
   readonly pairs: PreferencePair[];
+  /** What this record produced and dropped. */
   readonly summary: PairsSummary;
 }
