@@ -30,3 +30,5 @@ export type { PairsSummaryAccumulator } from './pairs/summary.js';
 export type { RankedRecord, RatedRecord, PreferencePair, PairStrategy, PairsOptions, PairsSummary, PairsResult } from './pairs/types.js';
 export { chrfConfidence, pairedChrfTest } from './metrics/chrfConfidence.js';
 export type { ChrfConfidenceOptions, ChrfConfidence, PairedChrfOptions, PairedChrfResult } from './metrics/chrfConfidence.js';
+export { accumulator } from './aggregate/accumulator.js';
+export type { Accumulator, AccumulatorStats, MetricName } from './aggregate/accumulator.js';
