@@ -47,10 +47,14 @@ export function prfUnchecked(matches: number, hypothesisTotal: number, reference
   return { precision, recall, fmeasure: fmeasure(precision, recall, beta) };
 }
 
-/** F-beta of a precision and a recall; 0 when both are 0. @internal */
+/**
+ * F-beta of a precision and a recall; 0 when both are 0. A beta whose square overflows (> ~1.3e154) gives the
+ * limit of F-beta, the recall (the formula would be Infinity / Infinity = NaN). @internal
+ */
 export function fmeasure(precision: number, recall: number, beta = 1): number {
   if (beta === 1) return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   const b2 = beta * beta;
+  if (b2 === Infinity) return precision > 0 ? recall : 0;
   const d = b2 * precision + recall;
   return d > 0 ? ((1 + b2) * precision * recall) / d : 0;
 }
