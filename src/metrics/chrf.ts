@@ -176,6 +176,12 @@ function ngramTotal(length: number, maxOrder: number): number {
 
 /** Reference strings cached when no usage counts are known (streaming); the cache is emptied beyond this. */
 const STREAM_CACHE_LIMIT = 4096;
+/** Most tokens (code points and word ids, 4 bytes each) the reference cache holds; beyond it, no new entries. */
+const CACHE_BUDGET = 1 << 24;
+
+function tokenCount(r: Reference): number {
+  return r.chars.length + (r.words === null ? 0 : r.words.length);
+}
 
 /**
  * The working state of one chrF computation: options, the word vocabulary, the tokens of references that
@@ -188,6 +194,8 @@ export class ChrfContext {
   readonly options: ResolvedChrfOptions;
   private readonly words = new WordInterner();
   private readonly cache = new Map<string, Reference>();
+  /** Tokens held by `cache`. */
+  private cached = 0;
   /** Remaining uses of each reference string of the corpus, when known in advance. */
   private readonly uses: Map<string, number> | null;
   private hypChars: Int32Array = new Int32Array(256);
@@ -294,21 +302,33 @@ export class ChrfContext {
     if (uses === null) {
       if (entry === undefined) {
         entry = this.build(ref);
-        if (cache.size >= STREAM_CACHE_LIMIT) cache.clear();
-        cache.set(ref, entry);
+        if (cache.size >= STREAM_CACHE_LIMIT) {
+          cache.clear();
+          this.cached = 0;
+        }
+        this.keep(ref, entry);
       }
       return entry;
     }
-    if (entry === undefined) entry = this.build(ref);
     const left = uses.get(ref) ?? 0;
-    if (left > 1) {
-      uses.set(ref, left - 1);
-      cache.set(ref, entry);
-    } else if (left === 1) {
-      uses.delete(ref);
+    if (entry === undefined) {
+      entry = this.build(ref);
+      if (left > 1) this.keep(ref, entry);
+    } else if (left <= 1) {
       cache.delete(ref);
+      this.cached -= tokenCount(entry);
     }
+    if (left > 1) uses.set(ref, left - 1);
+    else uses.delete(ref);
     return entry;
+  }
+
+  /** Caches a reference's tokens unless the cache already holds {@link CACHE_BUDGET} tokens. */
+  private keep(ref: string, entry: Reference): void {
+    const size = tokenCount(entry);
+    if (this.cached + size > CACHE_BUDGET) return;
+    this.cache.set(ref, entry);
+    this.cached += size;
   }
 
   private build(ref: string): Reference {
