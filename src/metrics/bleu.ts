@@ -57,8 +57,8 @@ export interface BleuOptions {
    */
   smoothMethod?: BleuSmoothMethod;
   /**
-   * The value of `floor` or `add-k` smoothing, >= 0 (ignored by `exp` and `none`). As in sacrebleu, a `floor`
-   * value above 1 can make a smoothed precision exceed 100.
+   * The value of `floor` or `add-k` smoothing, from 0 to 1e300 (ignored by `exp` and `none`). As in sacrebleu,
+   * a `floor` value above 1 can make a smoothed precision exceed 100.
    * @defaultValue 0.1 for floor, 1 for add-k
    */
   smoothValue?: number;
@@ -116,6 +116,8 @@ export interface ResolvedBleuOptions {
 export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'zh', 'char', 'none'];
 export const BLEU_SMOOTH_METHODS: readonly BleuSmoothMethod[] = ['exp', 'floor', 'add-k', 'none'];
 export const BLEU_OPTION_NAMES = ['tokenize', 'lowercase', 'smoothMethod', 'smoothValue', 'maxNgramOrder', 'effectiveOrder', 'trgLang'] as const;
+/** Largest `smoothValue`: 100 · (count + value) stays far from overflow. */
+const MAX_SMOOTH_VALUE = 1e300;
 const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number>> = { exp: 0, floor: 0.1, 'add-k': 1, none: 0 };
 
 /**
@@ -145,6 +147,8 @@ export function resolveBleuOptions(fn: string, options: unknown, effectiveOrderD
   if (o.smoothValue !== undefined && o.smoothValue !== null) {
     if (typeof o.smoothValue !== 'number' || !Number.isFinite(o.smoothValue)) throw typeError(fn, 'options.smoothValue', 'a finite number', o.smoothValue);
     if (o.smoothValue < 0) throw rangeError(fn, 'options.smoothValue', '>= 0', o.smoothValue);
+    // 100 · value must stay finite: sacrebleu would turn a larger value into a smoothed precision of inf.
+    if (o.smoothValue > MAX_SMOOTH_VALUE) throw rangeError(fn, 'options.smoothValue', `at most ${MAX_SMOOTH_VALUE} (larger values overflow the smoothed precisions)`, o.smoothValue);
     if (smoothMethod === 'floor' || smoothMethod === 'add-k') smoothValue = o.smoothValue;
   }
   const maxNgramOrder = checkInteger(fn, 'options.maxNgramOrder', o.maxNgramOrder, 4, 1, 1000);
