@@ -248,6 +248,8 @@ function checkReferenceSet(fn: string, arg: string, value: unknown): readonly (r
 // The smoothing functions, on `p_n` as NLTK holds it (Fractions, some turned into floats).
 
 interface Context {
+  /** The public function, for error messages. */
+  readonly fn: string;
   /** NLTK quirk: the LAST hypothesis and references of the corpus loop (a leaked loop variable). */
   readonly lastRefs: readonly Tokens[];
   readonly lastHyp: Tokens;
@@ -313,8 +315,12 @@ function method5(p: Num[], ctx: Context): Num[] {
 
 function method6(p: Num[], o: Resolved, ctx: Context): Num[] {
   // NLTK quirk: `assert p_n[2]` — an IndexError with fewer than 3 orders, an AssertionError when it is zero.
-  if (p.length < 3) throw new RangeError('bleuNltk: smoothing method 6 needs at least 3 n-gram orders (NLTK raises IndexError)');
-  if (isZero(p[2] as Num)) throw new RangeError('bleuNltk: smoothing method 6 requires non-zero precision for trigrams (NLTK: "requires non-zero precision for bigrams")');
+  if (p.length < 3) {
+    throw new RangeError(`${ctx.fn}: options.smoothing 6 needs at least 3 n-gram orders (weights of length >= 3), got ${p.length} (NLTK raises IndexError)`);
+  }
+  if (isZero(p[2] as Num)) {
+    throw new RangeError(`${ctx.fn}: options.smoothing 6 requires a non-zero trigram precision (NLTK: "requires non-zero precision for bigrams")`);
+  }
   const out = p.slice();
   const alpha = pyNumber(o.alpha);
   for (let i = 2; i < out.length; i++) {
@@ -325,7 +331,11 @@ function method6(p: Num[], o: Resolved, ctx: Context): Num[] {
     // m = p_i.numerator (the raw corpus count); l = number of (i+1)-grams of the LAST hypothesis.
     const m: Num = isFrac(pi) ? frac(pi.n) : pi;
     const l = Math.max(0, ctx.lastHyp.len - i);
-    out[i] = div(add(m, mul(alpha, pi0)), add(frac(l), alpha));
+    const den = add(frac(l), alpha);
+    if (isZero(den)) {
+      throw new RangeError(`${ctx.fn}: options.alpha (${o.alpha}) makes smoothing method 6 divide by zero (${l} + alpha = 0; NLTK raises ZeroDivisionError)`);
+    }
+    out[i] = div(add(m, mul(alpha, pi0)), den);
   }
   return out;
 }
@@ -333,7 +343,7 @@ function method6(p: Num[], o: Resolved, ctx: Context): Num[] {
 // ---------------------------------------------------------------------------------------------------------
 
 /** NLTK's `corpus_bleu` on validated inputs: one score per weight list. */
-function corpusScores(refs: readonly (readonly (readonly string[])[])[], hyps: readonly (readonly string[])[], o: Resolved): number[] {
+function corpusScores(fn: string, refs: readonly (readonly (readonly string[])[])[], hyps: readonly (readonly string[])[], o: Resolved): number[] {
   const maxLen = Math.max(...o.weights.map((w) => w.length));
   if (hyps.length === 0) return o.weights.map(() => 0); // NLTK divides 0 by 0 here; an empty corpus scores 0
   const needs5 = o.smoothing === 5 || o.smoothing === 7;
@@ -361,7 +371,14 @@ function corpusScores(refs: readonly (readonly (readonly string[])[])[], hyps: r
   // NLTK quirk: no unigram match at all returns the int 0, before any smoothing.
   if (num[0] === 0) return o.weights.map(() => 0);
   const pn: Num[] = num.map((a, i) => frac(a, den[i] as number));
-  const smoothed = smooth(pn, o.smoothing, o, { lastRefs, lastHyp, hypLen: hypLengths });
+  const smoothed = smooth(pn, o.smoothing, o, { fn, lastRefs, lastHyp, hypLen: hypLengths });
+  // A smoothing constant can make a precision infinite (k = 0: NLTK raises ZeroDivisionError); refuse it.
+  for (const p of smoothed) {
+    if (!isFrac(p) && !Number.isFinite(p)) {
+      const name = o.smoothing === 6 ? 'alpha' : o.smoothing === 1 ? 'epsilon' : 'k';
+      throw new RangeError(`${fn}: options.${name} (${o[name]}) makes a smoothed precision of method ${o.smoothing} ${p} (NLTK raises ZeroDivisionError or returns inf/nan)`);
+    }
+  }
   return o.weights.map((w0) => {
     let w = w0;
     // NLTK quirk: auto_reweigh only when the weights are exactly (0.25, 0.25, 0.25, 0.25) and the corpus has < 4 tokens.
@@ -375,7 +392,11 @@ function corpusScores(refs: readonly (readonly (readonly string[])[])[], hyps: r
       const p = smoothed[i] as Num;
       if (isPositive(p)) sum.add((w[i] as number) * log(toFloat(p)));
     }
-    return bp * exp(sum.valueOf());
+    const score = bp * exp(sum.valueOf());
+    if (!Number.isFinite(score)) {
+      throw new RangeError(`${fn}: options.weights ${JSON.stringify(w0)} make the weighted log sum overflow (the score would be ${score}; NLTK raises OverflowError)`);
+    }
+    return score;
   });
 }
 
@@ -418,7 +439,7 @@ export function sentenceBleuNltk(
   const o = resolveOptions(fn, options);
   const refs = checkReferenceSet(fn, 'references', references);
   const hyp = checkTokens(fn, 'hypothesis', hypothesis);
-  const scores = corpusScores([refs], [hyp], o);
+  const scores = corpusScores(fn, [refs], [hyp], o);
   return o.multi ? scores : (scores[0] as number);
 }
 
@@ -466,6 +487,6 @@ export function corpusBleuNltk(
   }
   const hyps = hypotheses.map((h, i) => checkTokens(fn, `hypotheses[${i}]`, h));
   const refs = references.map((r, i) => checkReferenceSet(fn, `references[${i}]`, r));
-  const scores = corpusScores(refs, hyps, o);
+  const scores = corpusScores(fn, refs, hyps, o);
   return o.multi ? scores : (scores[0] as number);
 }
