@@ -3,6 +3,7 @@
  * the element-wise sum of those arrays, finalized once. Sentence scores, corpus scores, streaming,
  * worker threads, bootstrap resampling and merging across machines all go through this one shape.
  */
+import { typeError } from '../internal/validate.js';
 
 /**
  * Element-wise sum of two statistics arrays of the same metric (associative and commutative).
@@ -10,6 +11,8 @@
  * @param a - Statistics of one part of a corpus (not modified).
  * @param b - Statistics of another part, the same length (not modified).
  * @returns A new array `a[i] + b[i]`.
+ * @throws TypeError when an argument is not an array or an element is not a finite number (naming it);
+ *   RangeError when the lengths differ.
  * @example
  * ```ts
  * addStats([3, 4, 2], [1, 1, 0]); // [4, 5, 2]
@@ -22,7 +25,14 @@ export function addStats(a: readonly number[], b: readonly number[]): number[] {
     throw new RangeError(`addStats: a and b must have the same length, got ${a.length} and ${b.length}`);
   }
   const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) + (b[i] as number);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    // A string would concatenate and a hole or NaN would spread NaN into every later sum.
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw typeError('addStats', `a[${i}]`, 'a finite number', x);
+    if (typeof y !== 'number' || !Number.isFinite(y)) throw typeError('addStats', `b[${i}]`, 'a finite number', y);
+    out[i] = x + y;
+  }
   return out;
 }
 
