@@ -28,8 +28,11 @@ export interface TokenizerOptions {
   stemmer?: boolean;
 }
 
-/** Every built-in tokenizer name, in the order of the docs. */
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['rouge', '13a', 'intl', 'zh', 'char', 'none', 'whitespace', 'unicode'];
+/**
+ * Every built-in tokenizer name, in the order of the docs. Frozen: every tokenizer argument is checked
+ * against this list, so a caller's `push` must not extend it.
+ */
+export const TOKENIZER_NAMES: readonly TokenizerName[] = /* @__PURE__ */ Object.freeze(['rouge', '13a', 'intl', 'zh', 'char', 'none', 'whitespace', 'unicode'] as const);
 
 /**
  * A built-in tokenizer by name.
