@@ -172,27 +172,22 @@ export class NgramMatcher {
     }
     out[0] = (out[0] as number) + matched;
 
-    // Reference positions whose unigram the hypothesis has.
-    let nRef = 0;
-    for (let i = 0; i < refLen; i++) {
-      const id = refCur[i] as number;
-      const v = id >= virt ? (uni[id - virt] as number) : (t[id * LANES + 2] as number);
-      if ((v & 1) !== 0) refAlive[nRef++] = i;
-    }
-    // Empty the direct unigram counts for the next pair (only reference tokens were ever written).
-    for (let i = 0; i < refLen; i++) {
-      const token = ref[i] as number;
-      if (token < DIRECT) uni[base + token] = 0;
-    }
-
+    // From here on the reference advances only at positions whose n-gram of the order below the hypothesis has
+    // (its seen bit): that filter is folded into the next order's counting loop.
+    let nRef = refLen;
     for (let n = 2; n <= maxOrder && nHyp > 0 && nRef > 0; n++) {
       const off = n - 1;
-      // Reference: count the n-grams whose prefix the hypothesis has.
+      // Reference: keep the positions whose (n-1)-gram the hypothesis has, and count their n-grams.
       const lastRef = refLen - n;
+      let k = 0;
       for (let a = 0; a < nRef; a++) {
-        const i = refAlive[a] as number;
+        const i = n === 2 ? a : (refAlive[a] as number);
         if (i > lastRef) break;
-        const p = (refCur[i] as number) + 3;
+        const prev = refCur[i] as number;
+        const seen = prev >= virt ? (uni[prev - virt] as number) : (t[prev * LANES + 2] as number);
+        if ((seen & 1) === 0) continue;
+        refAlive[k++] = i;
+        const p = prev + 3;
         const token = ref[i + off] as number;
         let s = (Math.imul((p << 8) ^ token, HASH) >>> shift) & mask;
         for (;;) {
@@ -212,6 +207,7 @@ export class NgramMatcher {
         }
         refCur[i] = s;
       }
+      nRef = k;
       // Hypothesis: look up the n-grams whose prefix the reference has.
       let kept = 0;
       matched = 0;
@@ -239,14 +235,11 @@ export class NgramMatcher {
       }
       out[n - 1] = (out[n - 1] as number) + matched;
       nHyp = kept;
-      // Reference positions whose n-gram the hypothesis has.
-      let k = 0;
-      for (let a = 0; a < nRef; a++) {
-        const i = refAlive[a] as number;
-        if (i > lastRef) break;
-        if (((t[(refCur[i] as number) * LANES + 2] as number) & 1) !== 0) refAlive[k++] = i;
-      }
-      nRef = k;
+    }
+    // Empty the direct unigram counts for the next pair (only reference tokens were ever written).
+    for (let i = 0; i < refLen; i++) {
+      const token = ref[i] as number;
+      if (token < DIRECT) uni[base + token] = 0;
     }
   }
 }
