@@ -1,4 +1,4 @@
-import { checkNumber } from '../internal/validate.js';
+import { checkNumber, typeError } from '../internal/validate.js';
 
 /** Precision, recall and F-measure, each in 0..1. */
 export interface Score {
@@ -18,6 +18,8 @@ export interface Score {
  * @param referenceTotal - Units in the reference (recall's denominator).
  * @param beta - Weight of recall, default 1 (F1).
  * @returns `{ precision, recall, fmeasure }`; a zero denominator gives 0, never NaN.
+ * @throws TypeError when a count is missing or not a finite number, RangeError when it is negative, `beta`
+ *   is not > 0, or `matches` exceeds a total.
  * @remarks With `beta = 1` the arithmetic is that of rouge-score's `scoring.fmeasure`
  *   (`2 * p * r / (p + r)`), bit for bit; precision and recall divide by `max(total, 1)` as
  *   rouge-score's `_score_ngrams` does.
@@ -28,9 +30,11 @@ export interface Score {
  * ```
  */
 export function prf(matches: number, hypothesisTotal: number, referenceTotal: number, beta = 1): Score {
-  checkNumber('prf', 'matches', matches, 0, 0);
-  checkNumber('prf', 'hypothesisTotal', hypothesisTotal, 0, 0);
-  checkNumber('prf', 'referenceTotal', referenceTotal, 0, 0);
+  // The three counts are required: a missing one would make precision or recall NaN.
+  for (const [arg, value] of [['matches', matches], ['hypothesisTotal', hypothesisTotal], ['referenceTotal', referenceTotal]] as const) {
+    if (value === undefined) throw typeError('prf', arg, 'a finite number >= 0', value);
+    checkNumber('prf', arg, value, 0, 0);
+  }
   checkNumber('prf', 'beta', beta, 1, 0, false);
   if (matches > hypothesisTotal || matches > referenceTotal) {
     throw new RangeError(
