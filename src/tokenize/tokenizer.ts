@@ -49,8 +49,12 @@ export const TOKENIZER_NAMES: readonly TokenizerName[] = /* @__PURE__ */ Object.
  * ```
  */
 export function getTokenizer(name: TokenizerName, options?: TokenizerOptions): Tokenizer {
-  const fn = 'getTokenizer';
-  const tokName = checkEnum(fn, 'name', name, TOKENIZER_NAMES, 'rouge');
+  return builtinTokenizer('getTokenizer', 'name', name, options);
+}
+
+/** {@link getTokenizer} with errors naming the public function `fn` and its argument `arg`. */
+function builtinTokenizer(fn: string, arg: string, name: unknown, options: unknown): Tokenizer {
+  const tokName = checkEnum(fn, arg, name, TOKENIZER_NAMES, 'rouge');
   const o = checkOptions<TokenizerOptions>(fn, options, ['stemmer']);
   const stemmer = checkBoolean(fn, 'options.stemmer', o.stemmer, false);
   if (stemmer && tokName !== 'rouge' && tokName !== 'unicode') {
@@ -97,13 +101,11 @@ export function tokenize(text: string, tokenizer: TokenizerName | Tokenizer = 'r
 
 /** A tokenizer from a name or an object, checked. @internal */
 export function resolveTokenizer(fn: string, arg: string, tokenizer: unknown, options?: TokenizerOptions): Tokenizer {
-  if (typeof tokenizer === 'string') {
-    checkEnum(fn, arg, tokenizer, TOKENIZER_NAMES, 'rouge');
-    return getTokenizer(tokenizer as TokenizerName, options);
-  }
+  if (typeof tokenizer === 'string') return builtinTokenizer(fn, arg, tokenizer, options);
   if (tokenizer && typeof tokenizer === 'object' && typeof (tokenizer as Tokenizer).tokenize === 'function') {
     const t = tokenizer as Tokenizer;
-    if (options?.stemmer) throw new TypeError(`${fn}: options.stemmer cannot be combined with a custom tokenizer`);
+    const o = checkOptions<TokenizerOptions>(fn, options, ['stemmer']);
+    if (checkBoolean(fn, 'options.stemmer', o.stemmer, false)) throw new TypeError(`${fn}: options.stemmer cannot be combined with a custom tokenizer`);
     return t;
   }
   throw typeError(fn, arg, `a tokenizer name (${TOKENIZER_NAMES.join(', ')}) or an object with a tokenize(text) method`, tokenizer);
