@@ -103,6 +103,20 @@ export function packRows(fn: string, arg: string, rows: unknown): { data: Float6
   return { data, n, width };
 }
 
+/**
+ * A caller's `finalize`, checked: it must be a function, and each score it returns a finite number (a NaN
+ * from, say, a ratio of a resample's zero counts would otherwise spread into the mean and the bounds). @internal
+ */
+export function checkedFinalize(fn: string, finalize: unknown): Finalize {
+  if (typeof finalize !== 'function') throw typeError(fn, 'finalize', 'a function', finalize);
+  const f = finalize as Finalize;
+  return (sum) => {
+    const v: unknown = f(sum);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw typeError(fn, 'finalize', 'a function returning a finite number', v);
+    return v;
+  };
+}
+
 /** Element-wise sum of all rows of a packed matrix. @internal */
 export function sumRows(data: Float64Array, n: number, width: number): Float64Array {
   const s = new Float64Array(width);
@@ -192,9 +206,11 @@ export function summarizeScores(scores: Float64Array, confidence: number): { mea
  * A bootstrap confidence interval for a corpus score from its per-segment statistics.
  *
  * @param rows - One statistics row per segment, all the same length (plain numbers that add up).
- * @param finalize - Turns a summed row into the score (must not keep or modify its argument).
+ * @param finalize - Turns a summed row into the score, a finite number (must not keep or modify its argument).
  * @param options - `samples` (default 1000), `seed` (default 12345), `confidence` (default 0.95).
  * @returns The corpus score with the mean, standard deviation and bounds of the resampled scores.
+ * @throws TypeError or RangeError naming the argument: no rows, rows of different lengths or with a non-finite
+ *   number, a `finalize` that is not a function or returns anything but a finite number, a bad option.
  * @remarks The method of sacrebleu's `Metric.corpus_score(..., n_bootstrap)` and `estimate_ci`; the resamples
  *   come from this package's seeded generator, so the numbers differ from numpy's draws but not in law.
  * @example
@@ -210,10 +226,10 @@ export function bootstrapConfidence(
   options?: BootstrapOptions,
 ): ConfidenceInterval {
   const fn = 'bootstrapConfidence';
-  if (typeof finalize !== 'function') throw typeError(fn, 'finalize', 'a function', finalize);
+  const f = checkedFinalize(fn, finalize);
   const o = resolveBootstrapOptions(fn, options);
   const { data, n, width } = packRows(fn, 'rows', rows);
-  return confidenceFromPacked(data, n, width, finalize, o);
+  return confidenceFromPacked(data, n, width, f, o);
 }
 
 /** {@link bootstrapConfidence} on an already packed matrix. @internal */

@@ -16,6 +16,7 @@ import {
   type ConfidenceInterval,
   type Finalize,
   type ResolvedBootstrapOptions,
+  checkedFinalize,
   packRows,
   resampleScores,
   resolveBootstrapOptions,
@@ -217,9 +218,11 @@ function randomizationDiffs(
  *
  * @param baselineRows - The baseline's statistics, one row per segment.
  * @param candidateRows - The candidate's statistics for the same segments, in the same order and shape.
- * @param finalize - Turns a summed row into the score (must not keep or modify its argument).
+ * @param finalize - Turns a summed row into the score, a finite number (must not keep or modify its argument).
  * @param options - `method` (`bootstrap` | `randomization`), `samples`, `seed`, `confidence`, `confidenceSamples`.
  * @returns Both scores with bootstrap confidence intervals, their difference and the p-value.
+ * @throws TypeError or RangeError naming the argument: rows of different shapes or with a non-finite number,
+ *   a `finalize` that is not a function or returns anything but a finite number, a bad option.
  * @remarks Reproduces the procedures of sacrebleu's `PairedTest` (`--paired-bs`: 1000 resamples; `--paired-ar`:
  *   10000 trials), with this package's seeded generator in place of numpy's.
  * @example
@@ -237,12 +240,12 @@ export function pairedTest(
   options?: PairedTestOptions,
 ): PairedTestResult {
   const fn = 'pairedTest';
-  if (typeof finalize !== 'function') throw typeError(fn, 'finalize', 'a function', finalize);
+  const f = checkedFinalize(fn, finalize);
   const o = resolvePairedOptions(fn, options);
   const a = packRows(fn, 'baselineRows', baselineRows);
   const b = packRows(fn, 'candidateRows', candidateRows);
   if (a.n !== b.n || a.width !== b.width) {
     throw rangeError(fn, 'candidateRows', `${a.n} rows of ${a.width} numbers like baselineRows`, candidateRows);
   }
-  return pairedFromPacked(a.data, b.data, a.n, a.width, finalize, o);
+  return pairedFromPacked(a.data, b.data, a.n, a.width, f, o);
 }
