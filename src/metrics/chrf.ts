@@ -28,7 +28,8 @@ export interface ChrfOptions {
    */
   wordOrder?: number;
   /**
-   * Weight of recall against precision (`beta`), a finite number >= 0; 0 scores precision alone.
+   * Weight of recall against precision (`beta`), a finite number >= 0 whose square is finite (sacrebleu
+   * raises beyond about 1.3e154); 0 scores precision alone.
    * @defaultValue 2
    */
   beta?: number;
@@ -99,10 +100,14 @@ const MAX_ORDER = 1000;
  */
 export function resolveChrfOptions(fn: string, options?: ChrfOptions): ResolvedChrfOptions {
   const o = checkOptions<ChrfOptions>(fn, options, OPTION_NAMES);
+  const beta = checkNumber(fn, 'options.beta', o.beta, 2, 0);
+  // sacrebleu computes beta ** 2, which raises OverflowError when the square is not a finite float (the F
+  // formula would give Infinity / Infinity = NaN).
+  if (!Number.isFinite(beta * beta)) throw rangeError(fn, 'options.beta', 'a number whose square is finite (at most about 1.3e154)', beta);
   return Object.freeze({
     charOrder: checkInteger(fn, 'options.charOrder', o.charOrder, 6, 1, MAX_ORDER),
     wordOrder: checkInteger(fn, 'options.wordOrder', o.wordOrder, 0, 0, MAX_ORDER),
-    beta: checkNumber(fn, 'options.beta', o.beta, 2, 0),
+    beta,
     lowercase: checkBoolean(fn, 'options.lowercase', o.lowercase, false),
     whitespace: checkBoolean(fn, 'options.whitespace', o.whitespace, false),
     epsSmoothing: checkBoolean(fn, 'options.epsSmoothing', o.epsSmoothing, false),
