@@ -15,6 +15,10 @@
  */
 import { isPyWhitespace } from '../../internal/pywhitespace.js';
 
+/** FNV-1a over UTF-16 units. */
+const SEED = 0x811c9dc5 | 0;
+const PRIME = 0x01000193;
+
 /** Lanes per slot: hash, id + 1 (0 = empty). */
 const LANES = 2;
 
@@ -52,10 +56,18 @@ export class WordInterner {
     let n = 0;
     const len = text.length;
     let startAt = -1;
+    let h = SEED; // hash of the word so far
     for (let i = 0; i <= len; i++) {
-      if (i < len && !isPyWhitespace(text.charCodeAt(i))) {
-        if (startAt < 0) startAt = i;
-        continue;
+      if (i < len) {
+        const c = text.charCodeAt(i);
+        if (!isPyWhitespace(c)) {
+          if (startAt < 0) {
+            startAt = i;
+            h = SEED;
+          }
+          h = Math.imul(h ^ c, PRIME);
+          continue;
+        }
       }
       if (startAt < 0) continue;
       if (n + 2 > buf.length) {
@@ -63,14 +75,14 @@ export class WordInterner {
         grown.set(buf.subarray(0, n));
         buf = grown;
       }
-      if (i - startAt === 1) buf[n++] = this.id(text, startAt, i);
+      if (i - startAt === 1) buf[n++] = this.idHashed(text, startAt, i, h);
       else if (isAsciiPunct(text.charCodeAt(i - 1))) {
         buf[n++] = this.id(text, startAt, i - 1);
         buf[n++] = this.id(text, i - 1, i);
       } else if (isAsciiPunct(text.charCodeAt(startAt))) {
         buf[n++] = this.id(text, startAt, startAt + 1);
         buf[n++] = this.id(text, startAt + 1, i);
-      } else buf[n++] = this.id(text, startAt, i);
+      } else buf[n++] = this.idHashed(text, startAt, i, h);
       startAt = -1;
     }
     return [buf, n];
@@ -78,8 +90,13 @@ export class WordInterner {
 
   /** The id of the token `text[from..to)`, assigned on first sight. */
   id(text: string, from: number, to: number): number {
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let h = SEED;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
+    return this.idHashed(text, from, to, h);
+  }
+
+  /** {@link id} given the FNV-1a hash of the range. */
+  private idHashed(text: string, from: number, to: number, h: number): number {
     const t = this.table;
     const mask = this.mask;
     const len = to - from;
