@@ -109,10 +109,11 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * Checks untrusted statistics (e.g. `JSON.parse` of a file from another machine) against `state`: the
  * format, the version, the metric, every option (a difference is named: `options.tokenize is "intl" in the
- * statistics, "13a" here`), the segment count and the sums. Returns them typed; never modifies anything.
+ * statistics, "13a" here`; `here` words the other side), the segment count and the sums. Returns them typed;
+ * never modifies anything.
  * @internal
  */
-export function checkStats(fn: string, stats: unknown, state: MetricState<unknown>): AccumulatorStats {
+export function checkStats(fn: string, stats: unknown, state: MetricState<unknown>, here = 'here'): AccumulatorStats {
   if (!isRecord(stats)) throw typeError(fn, 'stats', `statistics (an object from an accumulator's stats())`, stats);
   if (stats.format !== STATS_FORMAT) {
     throw typeError(fn, 'stats.format', `${JSON.stringify(STATS_FORMAT)} (statistics from an accumulator's stats())`, stats.format);
@@ -129,10 +130,10 @@ export function checkStats(fn: string, stats: unknown, state: MetricState<unknow
   const mine = state.optionsRecord();
   const theirs = stats.options;
   for (const key of Object.keys(mine)) {
-    if (!Object.hasOwn(theirs, key) || theirs[key] === undefined) throw new TypeError(`${fn}: stats.options.${key} is missing (here it is ${JSON.stringify(mine[key])})`);
+    if (!Object.hasOwn(theirs, key) || theirs[key] === undefined) throw new TypeError(`${fn}: stats.options.${key} is missing (${JSON.stringify(mine[key])} ${here})`);
     if (!same(theirs[key], mine[key])) {
       throw new RangeError(
-        `${fn}: statistics computed with other options: options.${key} is ${JSON.stringify(theirs[key])} in the statistics, ${JSON.stringify(mine[key])} here`,
+        `${fn}: statistics computed with other options: options.${key} is ${JSON.stringify(theirs[key])} in the statistics, ${JSON.stringify(mine[key])} ${here}`,
       );
     }
   }
