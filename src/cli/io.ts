@@ -20,6 +20,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Output files not yet committed; discarded on failure. */
   readonly openFiles: Set<AtomicFile>;
+  /** The program file worker threads are started from (`score --jobs`); without it, everything runs in this thread. */
+  readonly workerScript?: URL;
 }
 
 /** Writes to standard output, waiting when the pipe is full (so a large output never piles up in memory). */

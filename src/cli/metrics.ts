@@ -1,16 +1,17 @@
 /**
  * The metrics of `score`: which ones were asked for (`--metrics`), their options from the flags, and one
  * runner per metric family that accumulates sufficient statistics segment by segment (streaming: no
- * segment is kept) and finalizes once, through the metric modules' own `...SegmentStats`/`finalize...`.
+ * segment is kept) and finalizes once. A runner is a thin layer over the mergeable statistics of
+ * `aggregate/metricStats.ts` (the same as the library's `accumulator`), so a run's statistics can be written
+ * out (`--stats-out`), computed in worker threads (`--jobs`) and merged (`merge`).
  * @internal
  */
-import { addInto, ExactSum } from '../aggregate/stats.js';
-import { BleuCounter, finalizeBleu, resolveBleuOptions, type BleuResult, type ResolvedBleuOptions } from '../metrics/bleu.js';
-import { ChrfContext, finalizeChrf, resolveChrfOptions, type ChrfOptions, type ChrfResult, type ResolvedChrfOptions } from '../metrics/chrf.js';
+import { BleuState, checkStats, ChrfState, RougeState, type AccumulatorStats, type MetricName } from '../aggregate/metricStats.js';
+import { finalizeBleu, type BleuResult, type ResolvedBleuOptions } from '../metrics/bleu.js';
+import { finalizeChrf, type ChrfResult } from '../metrics/chrf.js';
 import type { Score } from '../metrics/prf.js';
-import { finalizeRouge, resolveRougeOptions, RougeContext, rougeSegmentStats, type ResolvedRougeOptions } from '../metrics/rouge.js';
+import { finalizeRouge } from '../metrics/rouge.js';
 import { parseType } from '../metrics/rouge/options.js';
-import { nrefsField } from '../metrics/signature.js';
 import { UsageError } from './errors.js';
 
 /** The chrF result as printed: the library's {@link ChrfResult}. */
@@ -24,10 +25,21 @@ export type MetricValue =
 
 /** A metric family working through a corpus. */
 export interface MetricRunner {
+  /** The runner's name in a statistics file: `rouge` (all ROUGE types), `bleu`, `chrf` or `chrf++`. */
+  readonly key: string;
   /** Adds one segment's statistics; when `perSegment` is given, also stores that segment's scores in it. */
   add(hypothesis: string, references: readonly string[], perSegment: Record<string, unknown> | undefined): void;
   /** The corpus results, finalized from the summed statistics. */
   results(): MetricValue[];
+  /** The summed statistics so far (plain JSON, as the library's `accumulator(...).stats()`). */
+  stats(): AccumulatorStats;
+  /** The metric of {@link stats}. */
+  readonly metric: MetricName;
+  /**
+   * Adds statistics of the same metric and options (from a worker or a file), checked field by field;
+   * `fn` and `here` word the error (`merge: b.json (bleu)`, `in a.json`).
+   */
+  merge(stats: unknown, fn: string, here?: string): void;
 }
 
 /** The metric names `score` knows, for help and error messages. */
@@ -101,28 +113,28 @@ const BLEU_FLAGS = {
 
 /** BLEU, as sacrebleu: corpus statistics summed; per segment, sentence BLEU (effective order, as `sacrebleu --sentence-level`). */
 export function bleuRunner(options: Record<string, unknown>): MetricRunner {
-  let o: ResolvedBleuOptions;
+  let state: BleuState;
   try {
-    o = resolveBleuOptions('score', options, false);
+    state = BleuState.of('score', options);
   } catch (err) {
     throw optionErrorToUsage(err, BLEU_FLAGS);
   }
-  const sentence: ResolvedBleuOptions = { ...o, effectiveOrder: true };
-  const counter = new BleuCounter(o);
-  const sum = new Float64Array(counter.width);
-  const row = new Float64Array(counter.width);
+  return bleuStateRunner(state);
+}
+
+/** A runner over an existing BLEU state. */
+export function bleuStateRunner(state: BleuState): MetricRunner {
+  const sentence: ResolvedBleuOptions = { ...state.options, effectiveOrder: true };
   return {
+    key: 'bleu',
+    metric: 'bleu',
     add(hypothesis, references, perSegment) {
-      if (!perSegment) {
-        counter.addSegment(hypothesis, references, sum);
-        return;
-      }
-      row.fill(0);
-      counter.addSegment(hypothesis, references, row);
-      for (let i = 0; i < row.length; i++) sum[i] = (sum[i] as number) + (row[i] as number);
-      perSegment.bleu = { score: finalizeBleu(row, sentence).score };
+      if (!perSegment) state.add(hypothesis, references);
+      else perSegment.bleu = { score: finalizeBleu(state.addRow(hypothesis, references), sentence).score };
     },
-    results: () => [{ kind: 'bleu', key: 'bleu', value: finalizeBleu(sum, o) }],
+    results: () => [{ kind: 'bleu', key: 'bleu', value: state.result() }],
+    stats: () => state.stats(),
+    merge: (stats, fn, here) => state.mergeChecked(checkStats(fn, stats, state, here)),
   };
 }
 
@@ -133,30 +145,31 @@ const ROUGE_FLAGS = { stemmer: '--stemmer', tokenizer: '--rouge-tokenizer', mult
  * divided by the number of segments (the macro mean), exactly as `corpusRouge`.
  */
 export function rougeRunner(options: Record<string, unknown>): MetricRunner {
-  let o: ResolvedRougeOptions;
+  let state: RougeState;
   try {
-    o = resolveRougeOptions('score', options);
+    state = RougeState.of('score', options);
   } catch (err) {
     throw optionErrorToUsage(err, ROUGE_FLAGS);
   }
-  const ctx = new RougeContext(o, 'score');
-  const sums = Array.from({ length: 3 * o.types.length }, () => new ExactSum());
-  let count = 0;
+  return rougeStateRunner(state);
+}
+
+/** A runner over an existing ROUGE state. */
+export function rougeStateRunner(state: RougeState): MetricRunner {
+  const o = state.options;
   return {
+    key: 'rouge',
+    metric: 'rouge',
     add(hypothesis, references, perSegment) {
-      const row = rougeSegmentStats(hypothesis, references, o, ctx);
-      for (let k = 0; k < row.length; k++) (sums[k] as ExactSum).add(row[k] as number);
-      count++;
-      if (perSegment) Object.assign(perSegment, finalizeRouge(row, 1, o));
+      if (!perSegment) state.add(hypothesis, references);
+      else Object.assign(perSegment, finalizeRouge(state.addRow(hypothesis, references), 1, o));
     },
     results() {
-      const scores: Record<string, Score> = finalizeRouge(
-        sums.map((s) => s.valueOf()),
-        count,
-        o,
-      );
+      const scores: Record<string, Score> = state.result();
       return o.types.map((t) => ({ kind: 'rouge' as const, key: t, value: scores[t] as Score }));
     },
+    stats: () => state.stats(),
+    merge: (stats, fn, here) => state.mergeChecked(checkStats(fn, stats, state, here)),
   };
 }
 
@@ -171,33 +184,27 @@ const CHRF_FLAGS = {
 
 /** chrF (`key` chrf) or chrF++ (`key` chrf++), as sacrebleu: statistics summed, per segment the sentence chrF. */
 export function chrfRunner(key: 'chrf' | 'chrf++', options: Record<string, unknown>): MetricRunner {
-  let o: ResolvedChrfOptions;
+  let state: ChrfState;
   try {
-    o = resolveChrfOptions('score', options as ChrfOptions);
+    state = ChrfState.of('score', options);
   } catch (err) {
     throw optionErrorToUsage(err, CHRF_FLAGS);
   }
-  const ctx = new ChrfContext(o);
-  const width = 3 * (o.charOrder + o.wordOrder);
-  const sum = new Array<number>(width).fill(0);
-  const row = new Array<number>(width).fill(0);
-  let segments = 0;
-  let refCount = 0;
-  let refSquares = 0;
+  return chrfStateRunner(key, state);
+}
+
+/** A runner over an existing chrF state. */
+export function chrfStateRunner(key: string, state: ChrfState): MetricRunner {
+  const o = state.options;
   return {
+    key,
+    metric: 'chrf',
     add(hypothesis, references, perSegment) {
-      segments++;
-      refCount += references.length;
-      refSquares += references.length * references.length;
-      if (!perSegment) {
-        ctx.addSegment(sum, hypothesis, references);
-        return;
-      }
-      row.fill(0);
-      ctx.addSegment(row, hypothesis, references);
-      addInto(sum, row);
-      perSegment[key] = { score: finalizeChrf(row, o, references.length).score };
+      if (!perSegment) state.add(hypothesis, references);
+      else perSegment[key] = { score: finalizeChrf(state.addRow(hypothesis, references), o, references.length).score };
     },
-    results: () => [{ kind: 'chrf', key, value: finalizeChrf(sum, o, nrefsField(segments, refCount, refSquares)) }],
+    results: () => [{ kind: 'chrf', key, value: state.result() }],
+    stats: () => state.stats(),
+    merge: (stats, fn, here) => state.mergeChecked(checkStats(fn, stats, state, here)),
   };
 }

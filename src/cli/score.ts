@@ -4,22 +4,27 @@
  * for CI (`--fail-under`) and per-segment scores (`--per-segment`).
  * @internal
  */
-import { appendFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatOptionHelp, parseCommandArgs, parseIntegerValue, parseNumberValue, type OptionTable, type ParsedArgs } from './args.js';
-import { EXIT_OK, EXIT_THRESHOLD, InputError, UsageError } from './errors.js';
-import { formatHeadline, headline, renderJson, renderMarkdown, renderTable, type ScoreCaption } from './format.js';
+import { EXIT_OK, InputError, UsageError } from './errors.js';
+import type { ScoreCaption } from './format.js';
 import { commitOutputFile, createOutputFile, note, writeOut, type CliContext } from './io.js';
-import { bleuRunner, chrfRunner, METRIC_HELP, parseMetrics, rougeRunner, type MetricRunner, type MetricSelection, type MetricValue } from './metrics.js';
+import { defaultJobs, scoreSource } from './jobs.js';
+import { bleuRunner, chrfRunner, METRIC_HELP, parseMetrics, rougeRunner, type MetricRunner, type MetricSelection } from './metrics.js';
 import { ProgressBar } from './progress.js';
+import { orderResults, parseFormat, parseThresholds, report } from './report.js';
 import { openJsonlSource, openTextSource, type SegmentSource } from './scoreInput.js';
-import { describeFsError } from '../node/lineReader.js';
+import { scoreStatsJson } from './statsFile.js';
 
 const INPUT = 'Input';
 const ROUGE = 'ROUGE options';
 const BLEU = 'BLEU options';
 const CHRF = 'chrF options';
 const OUTPUT = 'Output';
+const RUN = 'Running';
+
+/** Most worker threads `--jobs` accepts. */
+export const MAX_JOBS = 256;
 
 export const SCORE_OPTIONS: OptionTable = {
   hyp: { kind: 'string', value: 'FILE', help: 'hypotheses, one segment a line (- for standard input)', group: INPUT },
@@ -45,8 +50,10 @@ export const SCORE_OPTIONS: OptionTable = {
   format: { kind: 'string', value: 'table|json|markdown', help: 'output format (default table; json prints one object and nothing else)', group: OUTPUT },
   'fail-under': { kind: 'string', multiple: true, value: 'NAME=VALUE', help: 'exit 1 if a metric is below VALUE (ROUGE F-measure 0..1; BLEU, chrF 0..100)', group: OUTPUT },
   'per-segment': { kind: 'string', value: 'FILE.jsonl', help: "write each segment's scores, one JSON object a line", group: OUTPUT },
+  'stats-out': { kind: 'string', value: 'FILE.json', help: "also write the run's summed statistics, to combine shards with nlg-metrics merge", group: OUTPUT },
   'no-progress': { kind: 'boolean', help: 'never show the progress bar (shown on a terminal for long inputs)', group: OUTPUT },
-  help: { kind: 'boolean', short: 'h', help: 'show this help', group: OUTPUT },
+  jobs: { kind: 'string', value: 'N', help: 'score in up to N worker threads, same output (default: the number of processors; 1: none)', group: RUN },
+  help: { kind: 'boolean', short: 'h', help: 'show this help', group: RUN },
 };
 
 export const SCORE_USAGE = `usage: nlg-metrics score --hyp FILE --ref FILE [--ref FILE ...] [options]
@@ -65,6 +72,7 @@ examples:
   nlg-metrics score --hyp out.txt --ref ref.txt
   nlg-metrics score --hyp out.txt --ref ref1.txt --ref ref2.txt --metrics bleu,chrf++ --format json
   nlg-metrics score --jsonl eval.jsonl --fail-under rougeL=0.35 --fail-under bleu=20 --per-segment seg.jsonl
+  nlg-metrics score --hyp part1.hyp --ref part1.ref --stats-out part1.json   (then: nlg-metrics merge part*.json)
 `;
 
 /** The bundled example: resolved next to the built file (dist/cli.js → ../examples), as the package ships it. */
@@ -75,37 +83,6 @@ export function examplePaths(): { hyp: string; ref: string; dir: string } {
     ref: fileURLToPath(new URL('ref.de', dir)),
     dir: fileURLToPath(new URL('../', dir)),
   };
-}
-
-type Format = 'table' | 'json' | 'markdown';
-
-interface Threshold {
-  readonly name: string;
-  readonly value: number;
-  readonly text: string;
-}
-
-/** Parses `--fail-under NAME=VALUE` values and checks each NAME is computed and VALUE on its metric's scale. */
-export function parseThresholds(values: readonly string[], selection: MetricSelection): Threshold[] {
-  const out: Threshold[] = [];
-  for (const text of values) {
-    const eq = text.indexOf('=');
-    if (eq <= 0) throw new UsageError(`score: --fail-under needs NAME=VALUE (e.g. bleu=25 or rougeL=0.4), got ${JSON.stringify(text)}`);
-    const raw = text.slice(0, eq).trim();
-    const lower = raw.toLowerCase();
-    const name = lower === 'bleu' || lower === 'chrf' || lower === 'chrf++' ? lower : raw;
-    if (!selection.keys.includes(name)) {
-      throw new UsageError(`score: --fail-under ${text}: ${JSON.stringify(raw)} is not among the computed metrics (${selection.keys.join(', ')})`);
-    }
-    const value = parseNumberValue('score', `--fail-under ${name}`, text.slice(eq + 1));
-    const isRouge = selection.rougeTypes.includes(name);
-    if (isRouge && (value < 0 || value > 1)) {
-      throw new UsageError(`score: --fail-under ${text}: ROUGE thresholds are F-measures on the 0..1 scale${value > 1 && value <= 100 ? ` (did you mean ${name}=${value / 100}?)` : ''}`);
-    }
-    if (!isRouge && (value < 0 || value > 100)) throw new UsageError(`score: --fail-under ${text}: ${name} thresholds are on the 0..100 scale`);
-    out.push({ name, value, text: `${name}=${text.slice(eq + 1).trim()}` });
-  }
-  return out;
 }
 
 function requireMetric(args: ParsedArgs, flags: readonly string[], present: boolean, what: string): void {
@@ -173,12 +150,6 @@ export function buildRunners(args: ParsedArgs, sel: MetricSelection): MetricRunn
   return runners;
 }
 
-function parseFormat(args: ParsedArgs): Format {
-  const f = args.strings.get('format') ?? 'table';
-  if (f !== 'table' && f !== 'json' && f !== 'markdown') throw new UsageError(`score: --format must be table, json or markdown, got ${JSON.stringify(f)}`);
-  return f;
-}
-
 /** Chooses the input from the flags and opens it. */
 async function openSource(ctx: CliContext, args: ParsedArgs, example: boolean): Promise<SegmentSource> {
   const hyp = args.strings.get('hyp');
@@ -206,9 +177,21 @@ async function openSource(ctx: CliContext, args: ParsedArgs, example: boolean): 
   return openTextSource(hyp, refs, ctx.stdin);
 }
 
-/** Orders the runners' results as the user listed the metrics. */
-function ordered(results: readonly MetricValue[], sel: MetricSelection): MetricValue[] {
-  return sel.keys.map((k) => results.find((r) => r.key === k)).filter((r): r is MetricValue => r !== undefined);
+/** `--jobs`, checked; the number of processors when not given. */
+export function parseJobs(args: ParsedArgs): number {
+  const text = args.strings.get('jobs');
+  if (text === undefined) return Math.min(defaultJobs(), MAX_JOBS);
+  const n = parseIntegerValue('score', '--jobs', text);
+  if (n < 1 || n > MAX_JOBS) throw new UsageError(`score: --jobs must be between 1 and ${MAX_JOBS}, got ${text}`);
+  return n;
+}
+
+/** A debugging knob for tests: segments per chunk sent to a worker (`NLG_METRICS_CHUNK_SEGMENTS`). */
+function chunkSize(ctx: CliContext): number | undefined {
+  const v = ctx.env.NLG_METRICS_CHUNK_SEGMENTS;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n >= 1 ? n : undefined;
 }
 
 /** Runs `score`; returns the exit code. `example`: the no-argument run on the bundled corpus. */
@@ -221,12 +204,16 @@ export async function scoreCommand(ctx: CliContext, argv: readonly string[], exa
   if (args.positionals.length > 0) {
     throw new UsageError(`score: unexpected argument ${JSON.stringify(args.positionals[0])} (files are given with --hyp, --ref or --jsonl)`);
   }
-  const format = parseFormat(args);
+  const format = parseFormat('score', args.strings.get('format'));
   const selection = parseMetrics(args.lists.get('metrics'));
   const runners = buildRunners(args, selection);
-  const thresholds = parseThresholds(args.lists.get('fail-under') ?? [], selection);
+  const thresholds = parseThresholds('score', args.lists.get('fail-under') ?? [], selection.keys, selection.rougeTypes);
+  const jobs = parseJobs(args);
   const perSegmentPath = args.strings.get('per-segment');
   if (perSegmentPath === '-') throw new UsageError('score: --per-segment needs a file name (standard output carries the results)');
+  const statsPath = args.strings.get('stats-out');
+  if (statsPath === '-') throw new UsageError('score: --stats-out needs a file name (standard output carries the results)');
+  if (statsPath !== undefined && statsPath === perSegmentPath) throw new UsageError('score: --stats-out and --per-segment must be different files');
 
   const source = await openSource(ctx, args, example);
   const perSegment = perSegmentPath === undefined ? undefined : await createOutputFile(ctx, perSegmentPath).catch(async (err: unknown) => {
@@ -236,28 +223,10 @@ export async function scoreCommand(ctx: CliContext, argv: readonly string[], exa
   const showProgress = format !== 'json' && ctx.stderr.isTTY === true && !args.flags.has('no-progress');
   const progress = showProgress ? new ProgressBar(ctx.stderr, 'segments') : undefined;
 
-  let segments = 0;
+  let segments: number;
   try {
-    for await (const batch of source.batches()) {
-      let lines = '';
-      for (const seg of batch) {
-        const row: Record<string, unknown> | undefined = perSegment ? { line: seg.line } : undefined;
-        try {
-          for (const r of runners) r.add(seg.hypothesis, seg.references, row);
-        } catch (err) {
-          // A metric refused this segment (e.g. a text over a size limit): say which line.
-          if (err instanceof TypeError || err instanceof RangeError) throw new InputError(`${source.locate(seg.line)}: ${err.message}`);
-          throw err;
-        }
-        if (row) lines += JSON.stringify(row) + '\n';
-      }
-      segments += batch.length;
-      if (perSegment) await perSegment.write(lines);
-      if (progress) {
-        const p = source.progress();
-        progress.update(segments, p.done, p.total);
-      }
-    }
+    const size = chunkSize(ctx);
+    segments = await scoreSource({ source, runners, perSegment, progress, jobs, workerScript: ctx.workerScript, argv, ...(size ? { chunkSize: size } : {}) });
   } catch (err) {
     progress?.finish();
     await source.dispose();
@@ -266,33 +235,16 @@ export async function scoreCommand(ctx: CliContext, argv: readonly string[], exa
   progress?.finish();
   if (segments === 0) throw new InputError(`nothing to score: ${source.description} has no segments`);
 
-  const results = ordered(
+  const results = orderResults(
     runners.flatMap((r) => r.results()),
-    selection,
+    selection.keys,
   );
   const caption: ScoreCaption = { segments, inputs: source.description };
-  const text = format === 'json' ? renderJson(results) : format === 'markdown' ? renderMarkdown(results, caption) : renderTable(results, caption);
+  if (statsPath !== undefined) {
+    const f = await createOutputFile(ctx, statsPath);
+    await f.write(scoreStatsJson(selection.keys, runners, segments));
+    await commitOutputFile(ctx, f);
+  }
   if (perSegment) await commitOutputFile(ctx, perSegment);
-  await writeOut(ctx, text);
-
-  const summaryPath = ctx.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath) {
-    try {
-      await appendFile(summaryPath, (format === 'markdown' ? text : renderMarkdown(results, caption)) + '\n');
-    } catch (err) {
-      note(ctx, `nlg-metrics: warning: cannot append to GITHUB_STEP_SUMMARY (${summaryPath}): ${describeFsError(err)}`);
-    }
-  }
-
-  const failures = thresholds.filter((t) => {
-    const r = results.find((x) => x.key === t.name);
-    return r !== undefined && !(headline(r) >= t.value);
-  });
-  for (const t of failures) {
-    const r = results.find((x) => x.key === t.name) as MetricValue;
-    const shown = formatHeadline(r);
-    const value = Number(shown) >= t.value ? String(headline(r)) : shown; // never display a rounded value that looks like a pass
-    note(ctx, `nlg-metrics: ${t.name} = ${value} is below the threshold ${t.value} (--fail-under ${t.text})`);
-  }
-  return failures.length > 0 ? EXIT_THRESHOLD : EXIT_OK;
+  return report(ctx, results, caption, format, thresholds);
 }

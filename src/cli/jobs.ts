@@ -1,0 +1,278 @@
+/**
+ * The scoring loop of `score`: segments are read in chunks and scored either here, or, with `--jobs N` and
+ * more than one chunk of input, in up to N worker threads (Node's `worker_threads`), each accumulating the
+ * statistics of the chunks it is sent. The workers' statistics are merged at the end, which is exact (integer
+ * counts, exact ROUGE sums), so the output is the same for any N. Per-segment lines come back with each chunk
+ * and are written in input order; the first failing segment in input order is the one reported.
+ * @internal
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from './errors.js';
+import type { MetricRunner } from './metrics.js';
+import type { ProgressBar } from './progress.js';
+import type { Segment, SegmentSource } from './scoreInput.js';
+import type { AccumulatorStats } from '../aggregate/metricStats.js';
+import type { AtomicFile } from '../node/atomicFile.js';
+
+/** Segments per chunk (one message to a worker). */
+export const CHUNK_SEGMENTS = 2000;
+/** Chunks a worker may hold at once (one being scored, one waiting). */
+const CHUNKS_PER_WORKER = 2;
+/**
+ * Heap limits of a worker. The live data of a worker is small (a window of cached references); with V8's
+ * defaults each worker's heap would still grow to ~100 MB of garbage before collecting it. A worker that needs
+ * more than this (a pathological segment) fails with a message suggesting --jobs 1.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } as const;
+
+/** The default of `--jobs`: the number of processors available. */
+export function defaultJobs(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+}
+
+/** A segment a metric refused: its line and the metric's error. */
+export class SegmentError extends Error {
+  constructor(
+    readonly line: number,
+    readonly errorName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Scores `segments` with `runners` (in order) and returns their per-segment JSON lines (empty unless
+ * `perSegment`). Throws a {@link SegmentError} for a segment a metric refuses. The one loop of the main
+ * thread and of the workers, so both write the same bytes.
+ */
+export function scoreSegments(runners: readonly MetricRunner[], segments: readonly Segment[], perSegment: boolean): string {
+  let lines = '';
+  for (const seg of segments) {
+    const row: Record<string, unknown> | undefined = perSegment ? { line: seg.line } : undefined;
+    try {
+      for (const r of runners) r.add(seg.hypothesis, seg.references, row);
+    } catch (err) {
+      if (err instanceof Error) throw new SegmentError(seg.line, err.name, err.message);
+      throw new SegmentError(seg.line, 'Error', String(err));
+    }
+    if (row) lines += JSON.stringify(row) + '\n';
+  }
+  return lines;
+}
+
+/** The error `score` reports for a failed segment: bad input (exit 2) when a metric refused it. */
+function failure(source: SegmentSource, e: SegmentError): Error {
+  // A metric refused this segment (e.g. a text over a size limit): say which line.
+  if (e.errorName === 'TypeError' || e.errorName === 'RangeError') return new InputError(`${source.locate(e.line)}: ${e.message}`);
+  return new Error(e.message);
+}
+
+/** The input's segments in chunks of `size` (the last may be shorter). */
+async function* chunked(source: SegmentSource, size: number): AsyncGenerator<Segment[], void, undefined> {
+  let chunk: Segment[] = [];
+  for await (const batch of source.batches()) {
+    let i = 0;
+    while (i < batch.length) {
+      const take = Math.min(size - chunk.length, batch.length - i);
+      for (let j = 0; j < take; j++) chunk.push(batch[i + j] as Segment);
+      i += take;
+      if (chunk.length === size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Messages to a worker. */
+export type ToWorker = { readonly kind: 'chunk'; readonly id: number; readonly segments: readonly Segment[] } | { readonly kind: 'finish' };
+/** Messages from a worker. */
+export type FromWorker =
+  | { readonly kind: 'done'; readonly id: number; readonly lines: string }
+  | { readonly kind: 'failed'; readonly id: number; readonly line: number; readonly name: string; readonly message: string }
+  | { readonly kind: 'stats'; readonly stats: readonly AccumulatorStats[] }
+  | { readonly kind: 'fatal'; readonly message: string };
+/** What a worker is started with: the `score` arguments (it builds the same runners) and whether per-segment lines are wanted. */
+export interface WorkerInput {
+  readonly nlgMetricsScoreWorker: true;
+  readonly argv: readonly string[];
+  readonly perSegment: boolean;
+}
+
+type ChunkResult = { lines: string; count: number };
+
+/** One worker thread and the chunks it has not answered yet. */
+class Slot {
+  readonly worker: Worker;
+  inFlight = 0;
+  private readonly waiting = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: unknown) => void; count: number }>();
+  private statsWaiter: { resolve: (s: readonly AccumulatorStats[]) => void; reject: (e: unknown) => void } | undefined;
+  private dead: Error | undefined;
+
+  constructor(script: URL, input: WorkerInput) {
+    this.worker = new Worker(script, { workerData: input, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS });
+    this.worker.on('message', (m: FromWorker) => this.receive(m));
+    this.worker.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.fail(new InputError(`a worker thread ran out of memory (${WORKER_LIMITS.maxOldGenerationSizeMb} MB each) on a very large segment: score it with --jobs 1`));
+      } else this.fail(err instanceof Error ? err : new Error(String(err)));
+    });
+    this.worker.on('exit', (code) => this.fail(new Error(`a worker thread exited (code ${code}) before finishing`)));
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.kind === 'stats') {
+      this.statsWaiter?.resolve(m.stats);
+      this.statsWaiter = undefined;
+      return;
+    }
+    if (m.kind === 'fatal') {
+      this.fail(new Error(m.message));
+      return;
+    }
+    const w = this.waiting.get(m.id);
+    if (w === undefined) return;
+    this.waiting.delete(m.id);
+    this.inFlight--;
+    if (m.kind === 'done') w.resolve({ lines: m.lines, count: w.count });
+    else w.reject(new SegmentError(m.line, m.name, m.message));
+  }
+
+  private fail(err: Error): void {
+    if (this.dead) return;
+    this.dead = err;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+    this.statsWaiter?.reject(err);
+    this.statsWaiter = undefined;
+  }
+
+  send(id: number, segments: readonly Segment[]): Promise<ChunkResult> {
+    const p = new Promise<ChunkResult>((resolve, reject) => {
+      if (this.dead) return reject(this.dead);
+      this.waiting.set(id, { resolve, reject, count: segments.length });
+      this.inFlight++;
+      this.worker.postMessage({ kind: 'chunk', id, segments } satisfies ToWorker);
+    });
+    p.catch(() => {}); // awaited in input order; an error after an earlier failure must not be unhandled
+    return p;
+  }
+
+  finish(): Promise<readonly AccumulatorStats[]> {
+    return new Promise((resolve, reject) => {
+      if (this.dead) return reject(this.dead);
+      this.statsWaiter = { resolve, reject };
+      this.worker.postMessage({ kind: 'finish' } satisfies ToWorker);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.dead ??= new Error('stopped');
+    await this.worker.terminate();
+  }
+}
+
+/** What {@link scoreSource} needs. */
+export interface ScoreLoop {
+  readonly source: SegmentSource;
+  readonly runners: readonly MetricRunner[];
+  readonly perSegment: AtomicFile | undefined;
+  readonly progress: ProgressBar | undefined;
+  /** Worker threads to use at most (1: score here). */
+  readonly jobs: number;
+  /** The program file to start workers from; without it, everything is scored here. */
+  readonly workerScript: URL | undefined;
+  /** The `score` arguments, from which each worker builds the same runners. */
+  readonly argv: readonly string[];
+  /** Segments per chunk. */
+  readonly chunkSize?: number;
+}
+
+/**
+ * Reads every segment of the source and adds it to the runners (directly, or through workers whose
+ * statistics are merged into the runners at the end). Writes per-segment lines in input order. Returns the
+ * number of segments.
+ */
+export async function scoreSource(loop: ScoreLoop): Promise<number> {
+  const { source, runners, perSegment, progress } = loop;
+  const chunks = chunked(source, loop.chunkSize ?? CHUNK_SEGMENTS);
+  let segments = 0;
+  const handle = async (r: ChunkResult): Promise<void> => {
+    segments += r.count;
+    if (perSegment) await perSegment.write(r.lines);
+    if (progress) {
+      const p = source.progress();
+      progress.update(segments, p.done, p.total);
+    }
+  };
+  const local = (chunk: Segment[]): ChunkResult => {
+    try {
+      return { lines: scoreSegments(runners, chunk, perSegment !== undefined), count: chunk.length };
+    } catch (err) {
+      throw err instanceof SegmentError ? failure(source, err) : err;
+    }
+  };
+
+  const first = await chunks.next();
+  if (first.done) return 0;
+  let second: IteratorResult<Segment[], void> | undefined;
+  if (loop.jobs > 1 && loop.workerScript !== undefined) second = await chunks.next();
+  if (second === undefined || second.done) {
+    // One chunk of input, or one job: workers would cost more than they save.
+    await handle(local(first.value));
+    for await (const chunk of chunks) await handle(local(chunk));
+    return segments;
+  }
+
+  const input: WorkerInput = { nlgMetricsScoreWorker: true, argv: loop.argv, perSegment: perSegment !== undefined };
+  const script = loop.workerScript as URL;
+  const slots: Slot[] = [];
+  const outstanding: Promise<ChunkResult>[] = [];
+  let nextId = 0;
+  const dispatch = (chunk: Segment[]): void => {
+    let slot: Slot | undefined;
+    for (const s of slots) if (slot === undefined || s.inFlight < slot.inFlight) slot = s;
+    // Start another worker only while every one is busy: a short input never starts all of them.
+    if (slot === undefined || (slot.inFlight > 0 && slots.length < loop.jobs)) {
+      slot = new Slot(script, input);
+      slots.push(slot);
+    }
+    outstanding.push(slot.send(nextId++, chunk));
+  };
+  const next = async (): Promise<void> => {
+    try {
+      await handle(await (outstanding.shift() as Promise<ChunkResult>));
+    } catch (err) {
+      throw err instanceof SegmentError ? failure(source, err) : err;
+    }
+  };
+
+  try {
+    try {
+      dispatch(first.value);
+      dispatch(second.value);
+      for await (const chunk of chunks) {
+        while (outstanding.length >= CHUNKS_PER_WORKER * loop.jobs) await next();
+        dispatch(chunk);
+      }
+    } catch (readError) {
+      // The input failed after some segments (e.g. line counts differ, a bad JSON line): a segment before it
+      // that a metric refused is reported first, as a single-threaded run would.
+      if (readError instanceof InputError) while (outstanding.length > 0) await next();
+      throw readError;
+    }
+    while (outstanding.length > 0) await next();
+    // Every chunk is in: collect each worker's statistics and merge them here (exact, in any order).
+    const all = await Promise.all(slots.map((s) => s.finish()));
+    for (const stats of all) {
+      stats.forEach((s, i) => (runners[i] as MetricRunner).merge(s, 'score (worker thread)'));
+    }
+    return segments;
+  } finally {
+    await Promise.all(slots.map((s) => s.stop()));
+  }
+}
+
