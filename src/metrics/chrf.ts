@@ -531,7 +531,8 @@ export function corpusChrf(
  * @example
  * ```ts
  * sentenceChrf('the cat sat on the mat', 'the cat is on the mat').score; // 64.5779420625287
- * sentenceChrf('the cat', ['the dog', 'the cat']).score; // 100 (the best reference counts)
+ * // With several references, the best one counts:
+ * sentenceChrf('the cat', ['the dog', 'the cat']).score; // 100
  * ```
  */
 export function sentenceChrf(hypothesis: string, references: string | readonly string[], options?: ChrfOptions): ChrfResult {
