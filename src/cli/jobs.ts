@@ -1,9 +1,12 @@
 /**
- * The scoring loop of `score`: segments are read in chunks and scored either here, or, with `--jobs N` and
- * more than one chunk of input, in up to N worker threads (Node's `worker_threads`), each accumulating the
- * statistics of the chunks it is sent. The workers' statistics are merged at the end, which is exact (integer
- * counts, exact ROUGE sums), so the output is the same for any N. Per-segment lines come back with each chunk
- * and are written in input order; the first failing segment in input order is the one reported.
+ * The scoring loop of `score`: segments are read in chunks and scored here, or, with `--jobs N` (N > 1) and
+ * more than one chunk of input, by N threads: this one and up to N − 1 worker threads (Node's
+ * `worker_threads`), each accumulating the statistics of the chunks it scores. A chunk goes to a worker that
+ * has room in its queue, otherwise this thread scores it (so no thread waits while another has work queued,
+ * and N threads never need more than N − 1 extra heaps). The workers' statistics are merged at the end, which
+ * is exact (integer counts, exact ROUGE sums), so the output is the same for any N. Per-segment lines come
+ * back with each chunk and are written in input order; the first failing segment in input order is the one
+ * reported.
  * @internal
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -16,8 +19,10 @@ import type { AccumulatorStats } from '../aggregate/metricStats.js';
 import type { AtomicFile } from '../node/atomicFile.js';
 
 /** Segments per chunk (one message to a worker). */
-export const CHUNK_SEGMENTS = 2000;
-/** Chunks a worker may hold at once (one being scored, one waiting). */
+export const CHUNK_SEGMENTS = 1000;
+/** Workers start only for an input of more chunks than this (a smaller one is scored before a worker is up). */
+const MIN_CHUNKS_FOR_WORKERS = 3;
+/** Chunks a worker may hold at once (one being scored, one waiting while this thread scores one). */
 const CHUNKS_PER_WORKER = 2;
 /**
  * Heap limits of a worker. The live data of a worker is small (a window of cached references); with V8's
@@ -216,14 +221,28 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
     }
   };
 
-  const first = await chunks.next();
-  if (first.done) return 0;
-  let second: IteratorResult<Segment[], void> | undefined;
-  if (loop.jobs > 1 && loop.workerScript !== undefined) second = await chunks.next();
-  if (second === undefined || second.done) {
-    // One chunk of input, or one job: workers would cost more than they save.
-    await handle(local(first.value));
-    for await (const chunk of chunks) await handle(local(chunk));
+  // Read ahead a few chunks: a short input is scored here, without starting a worker.
+  const head: Segment[][] = [];
+  let ended = false;
+  while (head.length <= MIN_CHUNKS_FOR_WORKERS) {
+    let r: IteratorResult<Segment[], void>;
+    try {
+      r = await chunks.next();
+    } catch (readError) {
+      // A segment before the bad input that a metric refuses is reported first, as always.
+      if (readError instanceof InputError) for (const chunk of head) local(chunk);
+      throw readError;
+    }
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    head.push(r.value);
+    if (loop.jobs <= 1 || loop.workerScript === undefined) break;
+  }
+  if (ended || loop.jobs <= 1 || loop.workerScript === undefined) {
+    for (const chunk of head) await handle(local(chunk));
+    if (!ended) for await (const chunk of chunks) await handle(local(chunk));
     return segments;
   }
 
@@ -236,11 +255,24 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
     let slot: Slot | undefined;
     for (const s of slots) if (slot === undefined || s.inFlight < slot.inFlight) slot = s;
     // Start another worker only while every one is busy: a short input never starts all of them.
-    if (slot === undefined || (slot.inFlight > 0 && slots.length < loop.jobs)) {
+    if (slot === undefined || (slot.inFlight > 0 && slots.length < loop.jobs - 1)) {
       slot = new Slot(script, input);
       slots.push(slot);
     }
-    outstanding.push(slot.send(nextId++, chunk));
+    if (slot.inFlight < CHUNKS_PER_WORKER) {
+      outstanding.push(slot.send(nextId++, chunk));
+      return;
+    }
+    // Every worker has a full queue: this thread scores the chunk (its failure waits for its turn, in order).
+    nextId++;
+    let result: Promise<ChunkResult>;
+    try {
+      result = Promise.resolve(local(chunk));
+    } catch (err) {
+      result = Promise.reject(err);
+      result.catch(() => {});
+    }
+    outstanding.push(result);
   };
   const next = async (): Promise<void> => {
     try {
@@ -251,18 +283,21 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
   };
 
   try {
-    try {
-      dispatch(first.value);
-      dispatch(second.value);
-      for await (const chunk of chunks) {
-        while (outstanding.length >= CHUNKS_PER_WORKER * loop.jobs) await next();
-        dispatch(chunk);
+    for (const chunk of head) dispatch(chunk);
+    for (;;) {
+      // A refused segment found here is the first in input order (results are taken in order): it propagates.
+      while (outstanding.length >= CHUNKS_PER_WORKER * loop.jobs) await next();
+      let r: IteratorResult<Segment[], void>;
+      try {
+        r = await chunks.next();
+      } catch (readError) {
+        // The input failed after some segments (e.g. line counts differ, a bad JSON line): a segment before it
+        // that a metric refused is reported first, as a single-threaded run would.
+        if (readError instanceof InputError) while (outstanding.length > 0) await next();
+        throw readError;
       }
-    } catch (readError) {
-      // The input failed after some segments (e.g. line counts differ, a bad JSON line): a segment before it
-      // that a metric refused is reported first, as a single-threaded run would.
-      if (readError instanceof InputError) while (outstanding.length > 0) await next();
-      throw readError;
+      if (r.done) break;
+      dispatch(r.value);
     }
     while (outstanding.length > 0) await next();
     // Every chunk is in: collect each worker's statistics and merge them here (exact, in any order).
@@ -272,6 +307,7 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
     }
     return segments;
   } finally {
+    await chunks.return(undefined).catch(() => {});
     await Promise.all(slots.map((s) => s.stop()));
   }
 }

@@ -102,6 +102,10 @@ describe('score --jobs N reports errors as --jobs 1 does', () => {
     lines[94] = record(huge); // line 95, chunk 10
     lines[5] = record(`${'x '.repeat(10)}`);
     await bothReport(lines, /^nlg-metrics: .*in\.jsonl line 30: score: a text has 5118400 skip-bigrams, more than options\.maxSkipBigrams/);
+    // Failures in adjacent chunks (scored by different workers at the same time).
+    const close = plain(200);
+    for (const i of [32, 29, 41, 55]) close[i] = record(huge);
+    await bothReport(close, /in\.jsonl line 30: score: a text has/);
   });
 
   it('a refused segment before a bad record is reported first; a bad record before it, first', async () => {
