@@ -43,6 +43,10 @@ export const TOKENIZER_NAMES: readonly TokenizerName[] = /* @__PURE__ */ Object.
  *   lowercased; Han and kana one token per character, Thai, Lao, Khmer and Myanmar into dictionary words).
  * @param options - `stemmer` for `rouge` and `unicode`.
  * @returns A {@link Tokenizer} whose `name` is `name`.
+ * @remarks `rouge` is `rouge_score.tokenize.tokenize` (rouge-score 0.1.2, `PorterStemmer()` when `stemmer`);
+ *   `13a`, `intl`, `zh` and `char` are sacrebleu 2.6.0's `Tokenizer13a`, `TokenizerV14International`,
+ *   `TokenizerZh` and `TokenizerChar`, split with Python's `str.split()` as BLEU splits them; `none` is that
+ *   split alone.
  * @example
  * ```ts
  * getTokenizer('13a').tokenize('Hello, world!'); // ['Hello', ',', 'world', '!']
