@@ -13,6 +13,8 @@ import { typeError } from '../internal/validate.js';
  * @returns A new array `a[i] + b[i]`.
  * @throws TypeError when an argument is not an array or an element is not a finite number (naming it);
  *   RangeError when the lengths differ.
+ * @remarks The statistics rows are sacrebleu's design (`BLEU._extract_corpus_statistics` sums per-segment
+ *   rows, then `_compute_score_from_stats` finalizes once), and torchmetrics' `dist_reduce_fx="sum"`.
  * @example
  * ```ts
  * addStats([3, 4, 2], [1, 1, 0]); // [4, 5, 2]
