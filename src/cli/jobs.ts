@@ -1,6 +1,6 @@
 /**
  * The scoring loop of `score`: segments are read in chunks and scored here, or, with `--jobs N` (N > 1) and
- * more than one chunk of input, by N threads: this one and up to N − 1 worker threads (Node's
+ * more than a few chunks of input, by N threads: this one and up to N − 1 worker threads (Node's
  * `worker_threads`), each accumulating the statistics of the chunks it scores. A chunk goes to a worker that
  * has room in its queue, otherwise this thread scores it (so no thread waits while another has work queued,
  * and N threads never need more than N − 1 extra heaps). The workers' statistics are merged at the end, which
@@ -9,7 +9,7 @@
  * reported.
  * @internal
  */
-import { availableParallelism, cpus } from 'node:os';
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from './errors.js';
 import type { MetricRunner } from './metrics.js';
@@ -31,9 +31,10 @@ const CHUNKS_PER_WORKER = 2;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } as const;
 
-/** The default of `--jobs`: the number of processors available. */
+/** The default of `--jobs`: the number of processors available (`os.availableParallelism` is Node >= 18.14). */
 export function defaultJobs(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+  const available = (os as { availableParallelism?: () => number }).availableParallelism;
+  return typeof available === 'function' ? available() : Math.max(1, os.cpus().length);
 }
 
 /** A segment a metric refused: its line and the metric's error. */
