@@ -435,6 +435,57 @@ export const FUZZ_TARGETS: readonly FuzzTarget<unknown>[] = [
   }),
 ];
 
+// ---------------------------------------------------------------------------------------------------------
+// Large inputs
+
+/** Repetitive texts that would make a backtracking tokenizer or a rescanning counter quadratic. */
+export const ADVERSARIAL_UNITS: readonly (readonly [label: string, unit: string])[] = [
+  ['repeated punctuation', '.'],
+  ['entities', '&amp;'],
+  ['digits with separators', '1,000.50 '],
+  ['hyphen-newlines', '-\n'],
+  ['CJK mixed with punctuation', '中。,1.'],
+];
+
+/** One metric on every adversarial unit repeated to 1 MB, against a short text, both ways. */
+export interface LargeCase {
+  readonly name: string;
+  /** Throws when a result is not finite or a call takes more than 2 s. */
+  check(api: Api): void;
+}
+
+function large(name: string, score: (api: Api, hypothesis: string, reference: string) => number[]): LargeCase {
+  return {
+    name,
+    check(api) {
+      for (const [label, unit] of ADVERSARIAL_UNITS) {
+        const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
+        const short = `${unit.repeat(20)} a b c`;
+        for (const [h, r] of [[big, short], [short, big]] as const) {
+          const t0 = performance.now();
+          const values = score(api, h, r);
+          const ms = performance.now() - t0;
+          for (const v of values) ensure(Number.isFinite(v), () => `${name} on 1 MB of ${label}: ${v}`);
+          ensure(ms < 2000, () => `${name} on 1 MB of ${label}${h === short ? ' (as the reference)' : ''}: ${ms.toFixed(0)} ms`);
+        }
+      }
+    },
+  };
+}
+
+/** The metrics and tokenizers on 1 MB texts. */
+export const LARGE_INPUTS: readonly LargeCase[] = [
+  large('rouge (rouge1, rouge2, rougeL, rougeLsum)', (api, h, r) =>
+    Object.values(api.rouge(h, r, { types: ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] })).map((x) => x.fmeasure),
+  ),
+  large("rouge (tokenizer 'unicode')", (api, h, r) => Object.values(api.rouge(h, r, { types: ['rouge1', 'rouge2', 'rougeL'], tokenizer: 'unicode' })).map((x) => x.fmeasure)),
+  ...(['13a', 'intl', 'zh', 'char'] as const).map((tok) => large(`sentenceBleu (${tok})`, (api, h, r) => [api.sentenceBleu(h, r, { tokenize: tok }).score])),
+  large('sentenceChrf (chrF++)', (api, h, r) => [api.sentenceChrf(h, r, { wordOrder: 2 }).score]),
+  large('sentenceBleuNltk (space-separated tokens)', (api, h, r) => [api.sentenceBleuNltk([r.split(' ')], h.split(' '), { smoothing: 1 })]),
+  large('tokenF1, exactMatch', (api, h, r) => [api.tokenF1(h, r).fmeasure, api.exactMatch(h, r)]),
+  large('every tokenizer', (api, h) => api.TOKENIZER_NAMES.map((name) => api.tokenize(h, name).length)),
+];
+
 /** The outcome of fuzzing one target. */
 export interface FuzzReport {
   readonly name: string;

@@ -1,16 +1,11 @@
 import { expect } from 'vitest';
+import { ADVERSARIAL_UNITS } from '../../fuzz/cases';
 
 // End-to-end linear time of the metrics on adversarial 1 MB texts (a helper of the linearTime*.test.ts
 // files; test/tokenize/linearTime.test.ts covers the tokenizers alone).
 
 /** Repetitive texts that would make a backtracking tokenizer or a rescanning counter quadratic. */
-export const PATTERNS: readonly (readonly [label: string, unit: string])[] = [
-  ['repeated punctuation', '.'],
-  ['entities', '&amp;'],
-  ['digits with separators', '1,000.50 '],
-  ['hyphen-newlines', '-\n'],
-  ['CJK mixed with punctuation', '中。,1.'],
-];
+export const PATTERNS = ADVERSARIAL_UNITS;
 
 export const MB = 1_000_000;
 
