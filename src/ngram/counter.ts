@@ -183,20 +183,40 @@ export function total(c: Counts): number {
 }
 
 /**
+ * `a` if it has at least `n` entries, else a copy of `a` extended with zeros to at least `n` entries (and at
+ * least twice its length): one allocation, where growing by `push` reallocates several times, which is a
+ * large part of a per-pair call's cost for its small scratch arrays.
+ * @internal
+ */
+export function extend(a: number[], n: number): number[] {
+  if (a.length >= n) return a;
+  const len = Math.max(n, 2 * a.length);
+  const b = new Array<number>(len);
+  const m = a.length;
+  for (let i = 0; i < m; i++) b[i] = a[i] as number;
+  for (let i = m; i < len; i++) b[i] = 0;
+  return b;
+}
+
+/**
  * Clipped overlap of two multisets of dense ids (token ids, or n-gram ids of one order from an
- * {@link NgramSpace}) without building maps: a reusable counter array indexed by id, zero between calls.
- * Keep one per computation (never module-level); it grows to the largest id seen. A plain array, not a
+ * {@link NgramSpace}) without building maps: a reusable counter array indexed by id, zero between calls. Keep one per computation (never module-level); it grows to the largest id seen. A plain array, not a
  * typed one: small typed arrays are allocated outside the heap, which costs more than a short overlap.
  */
 export class OverlapCounter {
   private c: number[] = [];
 
+  /** Makes room for ids below `size` in one allocation (optional: {@link overlap} grows as needed). */
+  reserve(size: number): void {
+    this.c = extend(this.c, size);
+  }
+
   /** Σ over ids of min(count in `a`, count in `b`); the same value as `overlap(count(a), count(b))`. */
   overlap(a: ArrayLike<number>, b: ArrayLike<number>): number {
-    const c = this.c;
+    let c = this.c;
     for (let i = 0; i < a.length; i++) {
       const k = a[i] as number;
-      while (c.length <= k) c.push(0);
+      if (k >= c.length) c = this.c = extend(c, k + 1);
       c[k] = (c[k] as number) + 1;
     }
     let s = 0;
@@ -228,6 +248,8 @@ export class NgramMatcher {
   /** `stamp` where the n-gram of `a` at that position is already matched, by position. */
   private used: number[] = [];
   private stamp = 0;
+  /** Occurrences in `a`, by token id ({@link overlaps}' unigrams). */
+  private count: number[] = [];
 
   /**
    * Σ over n-grams of min(count in `a`, count in `b`), or -1 when the chain walks exceed
@@ -237,16 +259,12 @@ export class NgramMatcher {
     const la = a.length - n + 1;
     const lb = b.length - n + 1;
     if (la <= 0 || lb <= 0) return 0;
-    const head = this.head;
-    const next = this.next;
-    const used = this.used;
-    while (next.length < la) {
-      next.push(0);
-      used.push(0);
-    }
+    let head = this.head;
+    const next = (this.next = extend(this.next, la));
+    const used = (this.used = extend(this.used, la));
     for (let j = la - 1; j >= 0; j--) {
       const x = a[j] as number;
-      while (head.length <= x) head.push(0);
+      if (x >= head.length) head = this.head = extend(head, x + 1);
       next[j] = head[x] as number;
       head[x] = j + 1;
     }
@@ -273,6 +291,99 @@ export class NgramMatcher {
     }
     for (let j = 0; j < la; j++) head[a[j] as number] = 0;
     return work <= workLimit ? hits : -1;
+  }
+
+  /**
+   * The clipped overlaps of every order 1..`maxN` in one pass: `out[n - 1]` = Σ over n-grams of
+   * min(count in `a`, count in `b`), the values of {@link overlap} for each `n`. The positions of `a` are
+   * chained once; unigrams are matched by counts, and the orders of one position of `b` are searched together,
+   * stopping at an order with no equal n-gram in `a` at all (none of a higher order can exist then).
+   *
+   * @param a - Token ids (e.g. the reference).
+   * @param b - Token ids (e.g. the hypothesis).
+   * @param maxN - The highest order, >= 1.
+   * @param out - Receives the `maxN` overlaps (written from index 0).
+   * @param workLimit - The most chain steps for orders >= 2 (default 16 per token, plus 1024 per order).
+   * @returns `false` when the chain walks would exceed `workLimit` (a highly repetitive text): then only
+   *   `out[0]` is valid, and higher orders must be counted another way (see {@link overlap}).
+   */
+  overlaps(a: ArrayLike<number>, b: ArrayLike<number>, maxN: number, out: number[], workLimit = 16 * (a.length + b.length) + 1024 * maxN): boolean {
+    const la = a.length;
+    const lb = b.length;
+    for (let n = 0; n < maxN; n++) out[n] = 0;
+    if (la === 0 || lb === 0) return true;
+    let head = this.head;
+    let count = this.count;
+    for (let j = 0; j < la; j++) {
+      const x = a[j] as number;
+      if (x >= head.length) head = this.head = extend(head, x + 1);
+    }
+    if (count.length < head.length) count = this.count = extend(count, head.length);
+    const next = (this.next = extend(this.next, la));
+    // used[(n - 2) * la + j] === stamp: the n-gram of `a` at j is matched (orders >= 2).
+    const used = (this.used = extend(this.used, Math.max(1, maxN - 1) * la));
+    for (let j = la - 1; j >= 0; j--) {
+      const x = a[j] as number;
+      next[j] = head[x] as number;
+      head[x] = j + 1;
+      count[x] = (count[x] as number) + 1;
+    }
+    const stamp = ++this.stamp;
+    let unigrams = 0;
+    let work = 0;
+    let ok = true;
+    for (let i = 0; i < lb; i++) {
+      const x = b[i] as number;
+      if (x >= head.length) continue;
+      const c = count[x] as number;
+      if (c > 0) {
+        count[x] = c - 1;
+        unigrams++;
+      }
+      if (!ok) continue;
+      const top = Math.min(maxN, lb - i);
+      for (let n = 2; n <= top; n++) {
+        // The first unmatched equal n-gram of `a` along the chain of b[i]. Positions already matched are
+        // skipped without comparing; if none was skipped and nothing matched, `a` has no equal n-gram at all,
+        // hence none of a higher order either.
+        let matched = false;
+        let skipped = false;
+        let p = head[x] as number;
+        const base = (n - 2) * la;
+        while (p !== 0) {
+          const j = p - 1;
+          if (j + n > la) break; // chain positions ascend: no room for an n-gram from here on
+          work++;
+          if (used[base + j] === stamp) skipped = true;
+          else {
+            let k = 1;
+            while (k < n && a[j + k] === b[i + k]) k++;
+            if (k === n) {
+              used[base + j] = stamp;
+              out[n - 1] = (out[n - 1] as number) + 1;
+              matched = true;
+              break;
+            }
+          }
+          p = next[j] as number;
+        }
+        if (!matched && !skipped) break;
+      }
+      if (work > workLimit) ok = false;
+    }
+    out[0] = unigrams;
+    for (let j = 0; j < la; j++) {
+      const x = a[j] as number;
+      head[x] = 0;
+      count[x] = 0;
+    }
+    return ok;
+  }
+
+  /** Makes room for token ids below `size` in one allocation (optional: the methods grow as needed). */
+  reserve(size: number): void {
+    this.head = extend(this.head, size);
+    this.count = extend(this.count, size);
   }
 }
 
