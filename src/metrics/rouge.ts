@@ -67,9 +67,21 @@ export function rougeSegmentStats(
   hypothesis: string,
   references: readonly string[],
   options: ResolvedRougeOptions,
-  context: RougeContext = new RougeContext(options, 'rouge'),
+  context?: RougeContext,
 ): number[] {
-  return segmentRow(context, hypothesis, references);
+  return segmentRow(context ?? pairContext(options, 'rouge', hypothesis, references), hypothesis, references);
+}
+
+/**
+ * A context for one segment, its interner sized for the texts at hand (at most one distinct token per 10
+ * characters is usual, and the texts share words): a per-pair call should neither grow its tables nor
+ * fill a corpus-sized one.
+ */
+function pairContext(o: ResolvedRougeOptions, fn: string, hypothesis: string, references: readonly string[]): RougeContext {
+  let chars = hypothesis.length;
+  for (let i = 0; i < references.length; i++) chars += (references[i] as string).length;
+  // Capped: a huge text may hold few distinct tokens (or none), and the tables grow as needed.
+  return new RougeContext(o, fn, Math.min(((chars / 10) | 0) + 16, 1024), Math.min((chars >>> 1) + 16, 8192));
 }
 
 /**
@@ -128,7 +140,7 @@ export function rouge(hypothesis: string, references: string | readonly string[]
   checkString(fn, 'hypothesis', hypothesis);
   const refs = checkReferences(fn, 'references', references);
   const o = resolveRougeOptions(fn, options);
-  return finalizeRouge(segmentRow(new RougeContext(o, fn), hypothesis, refs), 1, o);
+  return finalizeRouge(segmentRow(pairContext(o, fn, hypothesis, refs), hypothesis, refs), 1, o);
 }
 
 /** Per-segment rows of a checked corpus, packed row-major. */

@@ -1,51 +1,156 @@
+/**
+ * rouge-score's default tokenizer (`rouge_score.tokenize.tokenize`): `text.lower()`, every run of characters
+ * outside `[a-z0-9]` becomes a separator, and with a stemmer tokens longer than 3 characters go through
+ * NLTK's Porter stemmer (NLTK_EXTENSIONS mode).
+ *
+ * One implementation of the rules, {@link scanRougeIds}: a single pass over the character codes that
+ * lowercases on the fly and writes each token's units straight into a {@link TokenInterner}, so ROUGE gets
+ * integer ids without a single substring. The public string tokenizer ({@link rougeTokens}) is that scan
+ * followed by the ids' words.
+ * @internal
+ */
+import { HASH_SEED, hashUnit, TokenInterner } from '../ngram/interner.js';
 import { porterStem } from './porter.js';
 
 /**
- * rouge-score's default tokenizer (`rouge_score.tokenize.tokenize`): `text.lower()`, every run of
- * characters outside `[a-z0-9]` becomes a separator, and with `stemmer` tokens longer than 3 characters
- * go through NLTK's Porter stemmer (NLTK_EXTENSIONS mode).
+ * Scans a text with rouge-score's tokenizer rules and gives the interned id of each token.
  *
- * Hand-written single pass over character codes (the hot path of ROUGE). Python's `lower()` maps two
- * non-ASCII characters to ASCII letters, and so does this scan: U+212A KELVIN SIGN → `k` and U+0130
- * (capital I with dot above) → `i` followed by U+0307, which is a separator. Every other non-ASCII
- * character separates words (`café` → `caf`), exactly as in rouge-score.
+ * Python's `lower()` maps two non-ASCII characters to ASCII letters, and so does this scan: U+212A KELVIN
+ * SIGN → `k` and U+0130 (capital I with dot above) → `i` followed by U+0307, which is a separator. Every
+ * other non-ASCII character separates words (`café` → `caf`), exactly as in rouge-score.
+ *
+ * @param text - The text.
+ * @param interner - Receives the tokens (ids are the interner's).
+ * @param ids - Receives the token ids at `ids[0..count)` (a scratch array, grown as written; entries
+ *   after them are left as they were).
+ * @param sources - If given, the index in `text` where each token starts is appended (the token is the next
+ *   `interner.length(id)` characters, before lowercasing).
+ * @param lines - If given (non-empty, its last entry 0): at the end of each line (`\n`) that added tokens,
+ *   and at the end of the text, the number of tokens so far is appended. With `[0]`
+ *   this gives rougeLsum's sentence boundaries: the tokens of `text.split('\n')`'s lines, empty lines
+ *   dropped (a newline always separates tokens, so the lines' tokens concatenated are the text's tokens).
+ * @returns The number of tokens, `count`.
+ * @internal
+ */
+export function scanRougeIds(text: string, interner: TokenInterner, ids: number[], lines: number[] | null, sources: number[] | null = null): number {
+  const units = interner.units;
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let u = unitOf(c);
+    if (u < 0) {
+      if (c === 0x130) {
+        // 'İ'.lower() is 'i' + U+0307 (a separator): after a separator, a word 'i' of its own.
+        if (sources !== null) sources.push(i);
+        const at = interner.tail;
+        units[at] = 0x69;
+        ids[count++] = interner.commit(at + 1, hashUnit(HASH_SEED, 0x69));
+      } else if (c === 10 && lines !== null && count > (lines[lines.length - 1] as number)) lines.push(count);
+      i++;
+      continue;
+    }
+    // A token: its lowercased units go straight into the interner's pool, hashed on the way.
+    if (sources !== null) sources.push(i);
+    let at = interner.tail;
+    let h = HASH_SEED;
+    for (;;) {
+      units[at++] = u;
+      h = hashUnit(h, u);
+      if (++i === n) break;
+      c = text.charCodeAt(i);
+      u = unitOf(c);
+      if (u < 0) {
+        if (c === 0x130) {
+          // 'İ'.lower() is 'i' + U+0307: the i ends the word, the combining dot separates.
+          units[at++] = 0x69;
+          h = hashUnit(h, 0x69);
+          i++;
+        }
+        break;
+      }
+    }
+    ids[count++] = interner.commit(at, h);
+  }
+  if (lines !== null && count > (lines[lines.length - 1] as number)) lines.push(count);
+  return count;
+}
+
+/**
+ * The unit a character adds to a token, lowercased as Python's `lower()` does, or -1 for a separator
+ * (U+0130, whose lowercase is `i` and a separator, is left to the caller).
+ */
+function unitOf(c: number): number {
+  // c | 0x20 is a lowercase ASCII letter exactly when c is an ASCII letter (and then it is c lowercased).
+  const l = c | 0x20;
+  if ((l - 0x61) >>> 0 < 26) return l;
+  if ((c - 0x30) >>> 0 < 10) return c;
+  return c === 0x212a ? 0x6b : -1;
+}
+
+/**
+ * Replaces, in place, the id of every token longer than 3 characters by the id of its Porter stem
+ * (rouge-score's `use_stemmer`), stemming each distinct token once.
+ *
+ * @param interner - The interner the ids come from (stems are interned in it).
+ * @param ids - Token ids from {@link scanRougeIds}; rewritten.
+ * @param memo - 1 + the stem id of each token id already stemmed (0: not yet); keep one per interner.
+ * @internal
+ */
+export function stemRougeIds(interner: TokenInterner, ids: number[], memo: number[]): void {
+  while (memo.length < interner.size) memo.push(0);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (interner.length(id) <= 3) continue;
+    let s = (memo[id] as number) - 1;
+    if (s < 0) {
+      s = interner.intern(porterStem(interner.word(id)));
+      memo[id] = s + 1;
+    }
+    ids[i] = s;
+  }
+}
+
+/**
+ * The tokens of a text by rouge-score's tokenizer (see {@link scanRougeIds}).
+ *
+ * @param text - The text.
+ * @param stemmer - Stem tokens longer than 3 characters with NLTK's Porter stemmer.
+ * @returns The tokens, `[a-z0-9]+` each.
  * @internal
  */
 export function rougeTokens(text: string, stemmer: boolean): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  let cur = '';
-  let start = -1; // start of a run of plain lowercase [a-z0-9] (fast path: slice instead of concatenating)
-  const flush = (end: number): void => {
-    let tok = start >= 0 ? cur + text.slice(start, end) : cur;
-    start = -1;
-    cur = '';
-    if (tok.length === 0) return;
-    if (stemmer && tok.length > 3) tok = porterStem(tok);
-    out.push(tok);
-  };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (start < 0) start = i;
-    } else if (c >= 0x41 && c <= 0x5a) {
-      if (start >= 0) cur += text.slice(start, i);
-      start = -1;
-      cur += String.fromCharCode(c + 32);
-    } else if (c === 0x212a) {
-      if (start >= 0) cur += text.slice(start, i);
-      start = -1;
-      cur += 'k';
-    } else if (c === 0x130) {
-      // 'İ'.lower() is 'i' + U+0307; the combining dot ends the word.
-      if (start >= 0) cur += text.slice(start, i);
-      start = -1;
-      cur += 'i';
-      flush(i);
-    } else if (start >= 0 || cur.length > 0) {
-      flush(i);
+  const interner = new TokenInterner();
+  const sources: number[] = [];
+  const ids: number[] = [];
+  const count = scanRougeIds(text, interner, ids, null, sources);
+  // Ids come in order of first sight, so `words` fills densely; each distinct token is made (and stemmed)
+  // once, from its first occurrence: a slice, lowercased if needed (U+212A lowercases to `k` in JavaScript
+  // as in Python; a token ending in U+0130 is rebuilt from its units, since JavaScript adds U+0307).
+  const words: string[] = [];
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const id = ids[i] as number;
+    let w = words[id];
+    if (w === undefined) {
+      const from = sources[i] as number;
+      const to = from + interner.length(id);
+      w = text.slice(from, to);
+      if (!isLowerAlnum(w)) w = text.charCodeAt(to - 1) === 0x130 ? interner.word(id) : w.toLowerCase();
+      if (stemmer && w.length > 3) w = porterStem(w);
+      words.push(w);
     }
+    out[i] = w;
   }
-  flush(n);
   return out;
+}
+
+/** True when every character is `a`–`z` or `0`–`9`. */
+function isLowerAlnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
 }

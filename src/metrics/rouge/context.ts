@@ -1,13 +1,12 @@
 /**
- * Per-call state of ROUGE scoring: the vocabulary that interns tokens to ids, the n-gram space, scratch
+ * Per-call state of ROUGE scoring: the interner that maps tokens to ids, the n-gram space, scratch
  * buffers, and the tokenized references (each distinct reference string is tokenized once per call).
  * One context per scoring call; nothing here is module-level.
  * @internal
  */
 import { ID_LIMIT, NgramMatcher, NgramSpace, OverlapCounter } from '../../ngram/counter.js';
-import { Vocabulary } from '../../ngram/vocabulary.js';
-import { porterStem } from '../../tokenize/porter.js';
-import { rougeTokens } from '../../tokenize/rouge.js';
+import { TokenInterner } from '../../ngram/interner.js';
+import { scanRougeIds, stemRougeIds } from '../../tokenize/rouge.js';
 import { LcsWorkspace } from './lcs.js';
 import type { ResolvedRougeOptions } from './options.js';
 
@@ -40,28 +39,61 @@ const NO_SKIPS: readonly Float64Array[] = [];
  * @internal
  */
 export class RougeContext {
-  readonly vocab = new Vocabulary();
+  readonly interner: TokenInterner;
   readonly counter = new OverlapCounter();
   readonly matcher = new NgramMatcher();
+  /** Scratch: the clipped n-gram overlaps of one pair, by order − 1. */
+  readonly gramHits: number[] = [];
+  /** Scratch: the token ids of the text being tokenized (copied out at their exact length). */
+  private readonly scratch: number[];
   private space: NgramSpace | null = null;
   readonly lcs = new LcsWorkspace();
-  private readonly refs = new Map<string, RougeText>();
+  /** Tokenized references: the last one, and a map of all once there are two (a per-pair call needs no map). */
+  private lastRefText: string | null = null;
+  private lastRef: RougeText | null = null;
+  private refs: Map<string, RougeText> | null = null;
   /** 1 + stemmed id, by raw token id (built-in tokenizer with stemmer). */
-  private stems = new Int32Array(0);
+  private readonly stems: number[] = [];
 
+  /**
+   * @param options - Resolved options.
+   * @param fn - The public function name, for error messages.
+   * @param expectedTokens - A guess of the number of distinct tokens, to size the interner (it grows as needed).
+   * @param expectedUnits - A guess of their total length in UTF-16 units.
+   */
   constructor(
     readonly options: ResolvedRougeOptions,
     readonly fn: string,
-  ) {}
+    expectedTokens = 1024,
+    expectedUnits = 8 * expectedTokens,
+  ) {
+    this.interner = new TokenInterner(expectedTokens, expectedUnits);
+    this.scratch = new Array<number>(expectedTokens);
+  }
 
   /** A reference text, tokenized once per distinct string within this context. */
   reference(text: string): RougeText {
-    let t = this.refs.get(text);
-    if (t === undefined) {
-      t = this.prepare(text);
-      this.refs.set(text, t);
+    if (text === this.lastRefText) return this.lastRef as RougeText;
+    let t: RougeText | undefined;
+    if (this.lastRef === null) t = this.prepare(text);
+    else {
+      if (this.refs === null) this.refs = new Map([[this.lastRefText as string, this.lastRef]]);
+      t = this.refs.get(text);
+      if (t === undefined) {
+        t = this.prepare(text);
+        this.refs.set(text, t);
+      }
     }
+    this.lastRefText = text;
+    this.lastRef = t;
     return t;
+  }
+
+  /** Sizes the scratch arrays for every token id given out so far (call after tokenizing a segment). */
+  reserve(): void {
+    const size = this.interner.size;
+    this.matcher.reserve(size);
+    this.lcs.reserve(size);
   }
 
   /** A hypothesis text (not cached: hypotheses rarely repeat, and hashing a long text costs time). */
@@ -75,17 +107,13 @@ export class RougeContext {
     let sentIds: readonly number[] = EMPTY;
     let sentStarts: readonly number[] = EMPTY_STARTS;
     if (o.tokenizer === null) {
-      // rouge-score tokenizes each line for rougeLsum; with its tokenizer a newline always separates
-      // tokens, so the lines' tokens concatenated are the whole text's tokens.
-      if (text.indexOf('\n') < 0) {
-        ids = this.builtinIds(text);
-        sentIds = ids;
-        sentStarts = ids.length > 0 ? [0, ids.length] : EMPTY_STARTS;
-      } else {
-        const parts = this.lines(text, (line) => this.builtinIds(line));
-        ids = sentIds = parts.ids;
-        sentStarts = parts.starts;
-      }
+      // One scan gives the tokens and, for rougeLsum, the line boundaries: with rouge-score's tokenizer a
+      // newline always separates tokens, so the lines' tokens concatenated are the whole text's tokens.
+      const starts = o.needSentences ? [0] : null;
+      const all = this.scratch.slice(0, scanRougeIds(text, this.interner, this.scratch, starts));
+      if (o.stemmer) stemRougeIds(this.interner, all, this.stems);
+      ids = sentIds = all;
+      if (starts !== null) sentStarts = starts;
     } else {
       if (o.needTokens) ids = this.customIds(text);
       if (o.needSentences) {
@@ -155,37 +183,6 @@ export class RougeContext {
     return { ids, starts };
   }
 
-  /** rouge-score's tokenizer, with each distinct token stemmed once per context. */
-  private builtinIds(text: string): number[] {
-    const toks = rougeTokens(text, false);
-    const vocab = this.vocab;
-    const ids = new Array<number>(toks.length);
-    if (!this.options.stemmer) {
-      for (let i = 0; i < toks.length; i++) ids[i] = vocab.id(toks[i] as string);
-      return ids;
-    }
-    for (let i = 0; i < toks.length; i++) {
-      const tok = toks[i] as string;
-      let id = vocab.id(tok);
-      // As rougeTokens(text, true): tokens longer than 3 characters go through the Porter stemmer.
-      if (tok.length > 3) {
-        if (id >= this.stems.length) {
-          const grown = new Int32Array(Math.max(id + 1, this.stems.length * 2, 256));
-          grown.set(this.stems);
-          this.stems = grown;
-        }
-        let s = (this.stems[id] as number) - 1;
-        if (s < 0) {
-          s = vocab.id(porterStem(tok));
-          this.stems[id] = s + 1;
-        }
-        id = s;
-      }
-      ids[i] = id;
-    }
-    return ids;
-  }
-
   private customIds(text: string): number[] {
     const tok = this.options.tokenizer;
     const toks: unknown = tok === null ? [] : tok.tokenize(text);
@@ -198,7 +195,7 @@ export class RougeContext {
       if (typeof t !== 'string') {
         throw new TypeError(`${this.fn}: options.tokenizer.tokenize must return an array of strings, got a ${typeof t} at index ${i}`);
       }
-      ids[i] = this.vocab.id(t);
+      ids[i] = this.interner.intern(t);
     }
     return ids;
   }
@@ -217,7 +214,7 @@ export class RougeContext {
         `${this.fn}: a text has ${count} skip-bigrams, more than options.maxSkipBigrams (${this.options.maxSkipBigrams}); raise the limit or use a gap limit such as rougeS4`,
       );
     }
-    if (this.vocab.size > ID_LIMIT) throw new RangeError(`${this.fn}: more than ${ID_LIMIT} distinct tokens in one computation`);
+    if (this.interner.size > ID_LIMIT) throw new RangeError(`${this.fn}: more than ${ID_LIMIT} distinct tokens in one computation`);
     const keys = new Float64Array(count);
     let k = 0;
     for (let i = 0; i + 1 < L; i++) {

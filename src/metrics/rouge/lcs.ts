@@ -13,8 +13,13 @@
  * @internal
  */
 
+import { extend } from '../../ngram/counter.js';
+
 /** An empty array, replaced on first use (never written). */
 const NONE = new Int32Array(0);
+
+/** Multi-word columns get a dense mask for every distinct token while that takes at most this many words. */
+const DENSE_ALL_WORDS = 1 << 14;
 
 /** Number of 1 bits of a 32-bit integer. */
 function popcount(x: number): number {
@@ -26,31 +31,33 @@ function popcount(x: number): number {
 
 /** Reusable scratch space for the LCS computations of one scoring call (never shared between calls). */
 export class LcsWorkspace {
-  // By token id, plain arrays (a small typed array is allocated outside the heap, which costs more than
-  // scoring a short pair); all zero between calls.
+  // Plain arrays wherever a per-pair call uses them: a typed array longer than 64 bytes is allocated outside
+  // the heap and costs about a microsecond, more than scoring a short pair. By token id, all zero between calls.
   /** Single-word match masks. */
-  private readonly mask: number[] = [];
+  private mask: number[] = [];
   /** Occurrences in the column sequence. */
-  private readonly occ: number[] = [];
+  private occ: number[] = [];
   /** 1 + first position in the column sequence (0: none); `next` chains the others. */
-  private readonly head: number[] = [];
+  private head: number[] = [];
   /** 1 + index of the token's dense mask in `denseBuf` (0: sparse). */
-  private readonly denseIdx: number[] = [];
-  /** Token counts (for the clipped hits). */
-  private readonly counts: number[] = [];
-  private next: Int32Array = NONE;
-  private denseBuf: Int32Array = NONE;
+  private denseIdx: number[] = [];
+  private next: number[] = [];
+  private denseBuf: number[] = [];
   /** Mask of one row, for tokens kept sparse. */
-  private rowMask: Int32Array = NONE;
-  /** The bit rows: one for the length, all of them for a backtrack. */
+  private rowMask: number[] = [];
+  /** The bit rows of multi-word tables: one for the length, all of them for a backtrack. */
   private rows: Int32Array = NONE;
+  /** The rows of one-word tables (a hypothesis sentence of at most 32 tokens), for a backtrack. */
+  private rows1: number[] = [];
   /** Marks of reference positions in a union LCS. */
-  private marks = new Uint8Array(0);
+  private marks: number[] = [];
   /** Columns and words of the current column sequence. */
   private cols: ArrayLike<number> = NONE;
   private colStart = 0;
   private colLen = 0;
   private words = 0;
+  /** Multi-word columns: some masks are built per row (`occ`, `head`, `next` in use). */
+  private sparse = false;
   /** Token ids are below this (the by-token arrays are grown on use to at least this length). */
   private vocabularySize = 0;
 
@@ -59,10 +66,19 @@ export class LcsWorkspace {
     if (vocabularySize > this.vocabularySize) this.vocabularySize = vocabularySize;
   }
 
-  /** Grows a by-token array with zeros to the vocabulary size. */
-  private byToken(a: number[]): number[] {
-    while (a.length < this.vocabularySize) a.push(0);
-    return a;
+  /** The single-word masks by token, room for every token id (one allocation when growing). */
+  private maskTable(): number[] {
+    return (this.mask = extend(this.mask, this.vocabularySize));
+  }
+
+  /** The by-token arrays of multi-word columns (`occ` and `head` only with sparse masks), room for every token id. */
+  private multiWordTables(sparse: boolean): void {
+    const n = this.vocabularySize;
+    this.denseIdx = extend(this.denseIdx, n);
+    if (sparse) {
+      this.occ = extend(this.occ, n);
+      this.head = extend(this.head, n);
+    }
   }
 
   /** Length of the LCS of `a` and `b` (token ids below the reserved vocabulary size). */
@@ -118,8 +134,7 @@ export class LcsWorkspace {
   ): number {
     const m = ref.length;
     if (m === 0 || hyp.length === 0) return 0;
-    if (this.marks.length < m) this.marks = new Uint8Array(Math.max(m, this.marks.length * 2));
-    const marks = this.marks;
+    const marks = (this.marks = extend(this.marks, m));
     marks.fill(0, 0, m);
     for (let h = 0; h + 1 < hypStarts.length; h++) {
       const c0 = hypStarts[h] as number;
@@ -139,7 +154,8 @@ export class LcsWorkspace {
       }
     }
     // Clipping: a marked reference token is a hit while the hypothesis has an unused equal token.
-    const counts = this.byToken(this.counts);
+    // Counts by token in the mask array (all zero outside setColumns/clearColumns).
+    const counts = this.maskTable();
     for (let j = 0; j < hyp.length; j++) {
       const x = hyp[j] as number;
       counts[x] = (counts[x] as number) + 1;
@@ -158,25 +174,27 @@ export class LcsWorkspace {
   }
 
   /** Fills the rows of the table of reference sentence `ref[r0..r0+rn)` against the current columns and marks its LCS. */
-  private markPair(ref: ArrayLike<number>, r0: number, rn: number, marks: Uint8Array): void {
+  private markPair(ref: ArrayLike<number>, r0: number, rn: number, marks: number[]): void {
     const cn = this.colLen;
     const w = this.words;
-    const rows = this.rowBuffer((rn + 1) * w);
-    rows.fill(-1, 0, w);
     if (w === 1) {
+      const rows1 = (this.rows1 = extend(this.rows1, rn + 1));
       const mask = this.mask;
       let v = -1;
+      rows1[0] = v;
       for (let i = 1; i <= rn; i++) {
         const m = mask[ref[r0 + i - 1] as number] as number;
         if (m !== 0) {
           const u = v & m;
           v = ((v + u) | 0) | (v & ~m);
         }
-        rows[i] = v;
+        rows1[i] = v;
       }
-      this.backtrackOneWord(ref, r0, rn, rows, marks);
+      this.backtrackOneWord(ref, r0, rn, rows1, marks);
       return;
     }
+    const rows = this.rowBuffer((rn + 1) * w);
+    rows.fill(-1, 0, w);
     for (let i = 1; i <= rn; i++) this.step(ref[r0 + i - 1] as number, rows, (i - 1) * w, rows, i * w);
     // Backtrack as `_backtrack_norec`: on equal tokens go diagonally (and record the reference position),
     // else left when t[i][j-1] > t[i-1][j], else up. T = t[i][j] and U = t[i-1][j] are kept incrementally.
@@ -213,7 +231,7 @@ export class LcsWorkspace {
   }
 
   /** {@link markPair}'s backtrack when a row is one word (a hypothesis sentence of at most 32 tokens). */
-  private backtrackOneWord(ref: ArrayLike<number>, r0: number, rn: number, rows: Int32Array, marks: Uint8Array): void {
+  private backtrackOneWord(ref: ArrayLike<number>, r0: number, rn: number, rows: number[], marks: number[]): void {
     const cols = this.cols;
     const c0 = this.colStart;
     let i = rn;
@@ -259,7 +277,7 @@ export class LcsWorkspace {
   private step(x: number, src: Int32Array, so: number, dst: Int32Array, doff: number): void {
     const w = this.words;
     const d = this.denseIdx[x] as number;
-    let m: Int32Array;
+    let m: number[];
     let mo: number;
     let lo: number;
     let hi: number;
@@ -269,7 +287,8 @@ export class LcsWorkspace {
       lo = 0;
       hi = w - 1;
     } else {
-      let p = this.head[x] as number;
+      // Not dense: absent from the columns, or (sparse masks only) its mask is built from its positions.
+      let p = this.sparse ? (this.head[x] as number) : 0;
       if (p === 0) {
         if (src !== dst || so !== doff) copyRow(src, so, dst, doff, w);
         return;
@@ -312,34 +331,45 @@ export class LcsWorkspace {
     const w = (len + 31) >>> 5;
     this.words = w;
     if (w === 1) {
-      const mask = this.byToken(this.mask);
+      const mask = this.maskTable();
       for (let j = 0; j < len; j++) {
         const x = cols[start + j] as number;
         mask[x] = (mask[x] as number) | (1 << j);
       }
       return;
     }
-    if (this.rowMask.length < w) this.rowMask = new Int32Array(w);
-    if (this.next.length < len) this.next = new Int32Array(Math.max(len, this.next.length * 2));
-    const occ = this.byToken(this.occ);
-    const head = this.byToken(this.head);
-    this.byToken(this.denseIdx);
-    const next = this.next;
-    for (let j = len - 1; j >= 0; j--) {
-      const x = cols[start + j] as number;
-      occ[x] = (occ[x] as number) + 1;
-      next[j] = head[x] as number;
-      head[x] = j + 1;
-    }
-    // Tokens occurring at least w times get a dense mask (at most 32 such tokens: memory ≤ 32·w words).
+    // Every token gets a dense mask (w words) while that stays small (at most len·w words). Otherwise only
+    // tokens occurring at least w times do (at most 32 of them: memory ≤ 32·w words), and the masks of the
+    // others are built per row from the chains of their positions.
+    const sparse = len * w > DENSE_ALL_WORDS;
+    this.sparse = sparse;
+    this.multiWordTables(sparse);
+    const denseIdx = this.denseIdx;
     let dense = 0;
-    for (let j = 0; j < len; j++) {
-      const x = cols[start + j] as number;
-      if ((occ[x] as number) >= w && this.denseIdx[x] === 0) this.denseIdx[x] = ++dense;
+    if (!sparse) {
+      for (let j = 0; j < len; j++) {
+        const x = cols[start + j] as number;
+        if (denseIdx[x] === 0) denseIdx[x] = ++dense;
+      }
+    } else {
+      this.rowMask = extend(this.rowMask, w);
+      this.next = extend(this.next, len);
+      const occ = this.occ;
+      const head = this.head;
+      const next = this.next;
+      for (let j = len - 1; j >= 0; j--) {
+        const x = cols[start + j] as number;
+        occ[x] = (occ[x] as number) + 1;
+        next[j] = head[x] as number;
+        head[x] = j + 1;
+      }
+      for (let j = 0; j < len; j++) {
+        const x = cols[start + j] as number;
+        if ((occ[x] as number) >= w && denseIdx[x] === 0) denseIdx[x] = ++dense;
+      }
     }
     if (dense > 0) {
-      if (this.denseBuf.length < dense * w) this.denseBuf = new Int32Array(Math.max(dense * w, this.denseBuf.length * 2));
-      const buf = this.denseBuf;
+      const buf = (this.denseBuf = extend(this.denseBuf, dense * w));
       buf.fill(0, 0, dense * w);
       for (let j = 0; j < len; j++) {
         const d = this.denseIdx[cols[start + j] as number] as number;
@@ -355,6 +385,8 @@ export class LcsWorkspace {
     const len = this.colLen;
     if (this.words === 1) {
       for (let j = 0; j < len; j++) this.mask[cols[start + j] as number] = 0;
+    } else if (!this.sparse) {
+      for (let j = 0; j < len; j++) this.denseIdx[cols[start + j] as number] = 0;
     } else {
       for (let j = 0; j < len; j++) {
         const x = cols[start + j] as number;
@@ -363,7 +395,7 @@ export class LcsWorkspace {
         this.denseIdx[x] = 0;
       }
     }
-    this.cols = [];
+    this.cols = NONE;
     this.colLen = 0;
   }
 

@@ -13,6 +13,7 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
   const o = ctx.options;
   const specs = o.specs;
   let lcs = -1; // LCS length of the whole texts, computed at most once per pair
+  let grams = -1; // n-gram overlaps of orders 1..maxN: -1 not yet, 0 all in ctx.gramHits, 1 only unigrams
   for (let k = 0; k < specs.length; k++) {
     const s = specs[k]!;
     let hits: number;
@@ -25,10 +26,11 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
         hypTotal = Math.max(0, hyp.ids.length - n + 1);
         refTotal = Math.max(0, ref.ids.length - n + 1);
         if (hypTotal === 0 || refTotal === 0) hits = 0;
-        else if (n === 1) hits = ctx.counter.overlap(ref.ids, hyp.ids);
         else {
-          hits = ctx.matcher.overlap(ref.ids, hyp.ids, n);
-          if (hits < 0) hits = ctx.counter.overlap(ctx.grams(ref, n), ctx.grams(hyp, n));
+          // Every order at once (one pass); a text too repetitive for the matcher's chains has its
+          // n-grams interned and counted instead.
+          if (grams < 0) grams = ctx.matcher.overlaps(ref.ids, hyp.ids, o.maxN, ctx.gramHits) ? 0 : 1;
+          hits = n === 1 || grams === 0 ? ctx.gramHits[n - 1]! : ctx.counter.overlap(ctx.grams(ref, n), ctx.grams(hyp, n));
         }
         break;
       }
@@ -102,12 +104,12 @@ export function segmentRow(ctx: RougeContext, hypothesis: string, references: re
   const out = new Array<number>(width).fill(0);
   if (references.length === 1) {
     const ref = ctx.reference(references[0]!);
-    ctx.lcs.reserve(ctx.vocab.size);
+    ctx.reserve();
     pairScores(ctx, hyp, ref, out);
     return out;
   }
   const refs = references.map((r) => ctx.reference(r));
-  ctx.lcs.reserve(ctx.vocab.size);
+  ctx.reserve();
   const cur = new Array<number>(width).fill(0);
   if (ctx.options.multiReference === 'max') {
     // score_multi: per type, np.argmax over the F-measures: the first reference with the highest F.

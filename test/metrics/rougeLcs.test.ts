@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LcsWorkspace } from '../../src/metrics/rouge/lcs';
+
+// The bit-parallel LCS against the plain dynamic program, on token ids, across the three ways columns are
+// indexed: one word (≤ 32 columns), multi-word with a dense mask for every token (small tables), and
+// multi-word with masks built per row from position chains (more than 16,384 words of masks: > 724 columns).
+
+function table(r: readonly number[], c: readonly number[]): Int32Array[] {
+  const t = Array.from({ length: r.length + 1 }, () => new Int32Array(c.length + 1));
+  for (let i = 1; i <= r.length; i++) {
+    const row = t[i]!;
+    const up = t[i - 1]!;
+    for (let j = 1; j <= c.length; j++) row[j] = r[i - 1] === c[j - 1] ? up[j - 1]! + 1 : Math.max(up[j]!, row[j - 1]!);
+  }
+  return t;
+}
+
+/** rouge-score's `_backtrack_norec`: the reference positions of its LCS (left when t[i][j-1] > t[i-1][j], else up). */
+function backtrack(r: readonly number[], c: readonly number[]): number[] {
+  const t = table(r, c);
+  const out: number[] = [];
+  let i = r.length;
+  let j = c.length;
+  while (i > 0 && j > 0) {
+    if (r[i - 1] === c[j - 1]) {
+      out.push(i - 1);
+      i--;
+      j--;
+    } else if (t[i]![j - 1]! > t[i - 1]![j]!) j--;
+    else i--;
+  }
+  return out;
+}
+
+/** `_summary_level_lcs` hits: the union of each reference sentence's LCS positions, clipped by token counts. */
+function modelUnion(refSents: number[][], hypSents: number[][]): number {
+  const cr = new Map<number, number>();
+  const ch = new Map<number, number>();
+  for (const s of refSents) for (const x of s) cr.set(x, (cr.get(x) ?? 0) + 1);
+  for (const s of hypSents) for (const x of s) ch.set(x, (ch.get(x) ?? 0) + 1);
+  let hits = 0;
+  for (const r of refSents) {
+    const union = [...new Set(hypSents.flatMap((c) => backtrack(r, c)))].sort((a, b) => a - b);
+    for (const i of union) {
+      const x = r[i]!;
+      if ((ch.get(x) ?? 0) > 0 && (cr.get(x) ?? 0) > 0) {
+        hits++;
+        ch.set(x, ch.get(x)! - 1);
+        cr.set(x, cr.get(x)! - 1);
+      }
+    }
+  }
+  return hits;
+}
+
+function concat(sents: number[][]): { ids: number[]; starts: number[] } {
+  const starts = [0];
+  for (const s of sents) starts.push(starts.at(-1)! + s.length);
+  return { ids: sents.flat(), starts };
+}
+
+const never = (cells: number) => new RangeError(`${cells}`);
+/** Token ids from a small alphabet (many ties) or a large one (rare tokens). */
+const seq = (min: number, max: number) =>
+  fc.oneof(fc.array(fc.nat(3), { minLength: min, maxLength: max }), fc.array(fc.nat(60), { minLength: min, maxLength: max }));
+
+describe('LcsWorkspace', () => {
+  it('lcsLength equals the dynamic program: one-word, dense and sparse multi-word columns', () => {
+    const w = new LcsWorkspace();
+    w.reserve(61);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(seq(0, 40), seq(0, 40)), fc.tuple(seq(33, 200), seq(33, 200)), fc.tuple(seq(730, 800), seq(730, 800)), fc.tuple(seq(730, 800), seq(40, 300))), ([a, b]) => {
+        expect(w.lcsLength(a, b)).toBe(table(a, b)[a.length]![b.length]);
+        expect(w.lcsLength(b, a)).toBe(table(a, b)[a.length]![b.length]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("unionHits follows rouge-score's backtrack and clipping, with sentences of every column layout", () => {
+    const w = new LcsWorkspace();
+    w.reserve(61);
+    const sents = (max: number) => fc.array(fc.oneof(seq(0, 30), seq(33, 120)), { minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(sents(4), sents(4), (refSents, hypSents) => {
+        const r = concat(refSents);
+        const h = concat(hypSents);
+        expect(w.unionHits(r.ids, r.starts, h.ids, h.starts, 1e9, never)).toBe(modelUnion(refSents, hypSents));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('unionHits with a hypothesis sentence of more than 724 tokens (masks built per row)', () => {
+    const w = new LcsWorkspace();
+    w.reserve(61);
+    fc.assert(
+      fc.property(fc.array(seq(20, 200), { minLength: 1, maxLength: 2 }), seq(730, 800), (refSents, long) => {
+        const r = concat(refSents);
+        const h = concat([long, long.slice(0, 20)]);
+        expect(w.unionHits(r.ids, r.starts, h.ids, h.starts, 1e9, never)).toBe(modelUnion(refSents, [long, long.slice(0, 20)]));
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('unionHits throws the caller’s error for a table over the cell budget', () => {
+    const w = new LcsWorkspace();
+    w.reserve(3);
+    expect(() => w.unionHits([0, 1, 2], [0, 3], [2, 1, 0], [0, 3], 8, never)).toThrow(new RangeError('9'));
+    // The workspace is clean afterwards.
+    expect(w.lcsLength([0, 1, 2], [2, 1, 0])).toBe(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TokenInterner } from '../../src/ngram/interner';
+import { porterStem } from '../../src/tokenize/porter';
+import { rougeTokens, scanRougeIds, stemRougeIds } from '../../src/tokenize/rouge';
+
+interface TokenizeCase {
+  id: string;
+  options: { use_stemmer?: boolean };
+  text: string;
+  expected: { tokens: string[] };
+}
+
+const cases: TokenizeCase[] = readFileSync(new URL('../fixtures/tokenize_rouge.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as TokenizeCase);
+
+/**
+ * An independent statement of rouge-score's rules with regular expressions: lowercase, runs outside
+ * [a-z0-9] separate. JavaScript's toLowerCase agrees with Python's lower() on every character whose
+ * lowercase is ASCII (A–Z, U+212A KELVIN SIGN → k, U+0130 → i + U+0307), which is all that survives.
+ */
+function regexTokens(text: string, stemmer = false): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '')
+    .map((t) => (stemmer && t.length > 3 ? porterStem(t) : t));
+}
+
+/** The tokens of `ids` through the interner that gave them. */
+const words = (t: TokenInterner, ids: readonly number[]) => ids.map((id) => t.word(id));
+
+/** scanRougeIds into a fresh array, trimmed to the count. */
+function scan(text: string, t: TokenInterner, lines: number[] | null = null, sources: number[] | null = null): number[] {
+  const ids: number[] = [];
+  const n = scanRougeIds(text, t, ids, lines, sources);
+  expect(ids.length).toBe(n);
+  return ids;
+}
+
+// Text with the characters that matter: ASCII letters of both cases, digits, separators, newlines,
+// the two non-ASCII characters that lowercase to ASCII, other scripts and astral characters.
+const pieces = ['a', 'Z', 'q', '7', ' ', '\n', '\r', '-', "'", '\u212a', '\u0130', 'é', 'ß', '中', '😀', '\u00a0', 'Ab', 'xY9'];
+const textArb = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 60 }));
+
+describe('rougeTokens (rouge_score.tokenize.tokenize)', () => {
+  it('reproduces every fixture case', () => {
+    expect(cases.length).toBe(360);
+    for (const c of cases) expect([c.id, rougeTokens(c.text, c.options.use_stemmer === true)]).toEqual([c.id, c.expected.tokens]);
+  });
+
+  it('agrees with the regular-expression statement of the rules on arbitrary text', () => {
+    fc.assert(
+      fc.property(textArb, fc.boolean(), (text, stem) => {
+        expect(rougeTokens(text, stem)).toEqual(regexTokens(text, stem));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lowercases KELVIN SIGN to k and ends a word after the i of U+0130', () => {
+    expect(rougeTokens('\u212Aelvin', false)).toEqual(['kelvin']);
+    expect(rougeTokens('D\u0130YARBAKIR \u0130stanbul', false)).toEqual(['di', 'yarbakir', 'i', 'stanbul']);
+    expect(rougeTokens('Café 2024-03', false)).toEqual(['caf', '2024', '03']);
+  });
+});
+
+describe('scanRougeIds', () => {
+  it('gives the ids of the tokens rougeTokens lists, one interner shared by several texts', () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), (texts) => {
+        const t = new TokenInterner(2, 2);
+        const scratch: number[] = [];
+        for (const text of texts) {
+          // One scratch array for all texts, as the ROUGE context uses it: only ids[0..count) are this text's.
+          const n = scanRougeIds(text, t, scratch, null);
+          expect(words(t, scratch.slice(0, n))).toEqual(regexTokens(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives rougeLsum's line boundaries: the tokens of each non-empty line of text.split('\\n')", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const t = new TokenInterner();
+        const lines = [0];
+        const ids = scan(text, t, lines);
+        const perLine = text.split('\n').map((l) => regexTokens(l)).filter((toks) => toks.length > 0);
+        const expected = [0];
+        for (const toks of perLine) expected.push((expected.at(-1) as number) + toks.length);
+        expect(lines).toEqual(expected);
+        expect(words(t, ids)).toEqual(perLine.flat());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports where each token starts in the text', () => {
+    const t = new TokenInterner();
+    const sources: number[] = [];
+    const text = ' The  \u212Aat, x\u0130y!';
+    const ids = scan(text, t, null, sources);
+    expect(words(t, ids)).toEqual(['the', 'kat', 'xi', 'y']);
+    expect(sources).toEqual([1, 6, 11, 13]);
+  });
+
+  it('stemRougeIds maps tokens longer than 3 characters to the ids of their Porter stems', () => {
+    const t = new TokenInterner();
+    const ids = scan('The cats were running; runs ran', t);
+    const memo: number[] = [];
+    stemRougeIds(t, ids, memo);
+    expect(words(t, ids)).toEqual(['the', 'cat', 'were', 'run', 'run', 'ran']);
+    // A second text reuses the stems already made.
+    const more = scan('running cats', t);
+    stemRougeIds(t, more, memo);
+    expect(more).toEqual([ids[3], ids[1]]);
+  });
+});
