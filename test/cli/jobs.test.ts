@@ -51,12 +51,15 @@ async function sameForAllJobs(args: readonly string[], chunk: number, jobs: read
 }
 
 describe('score --jobs N gives the output of --jobs 1', () => {
-  it('text files with two references, every metric family, chunks of 37 segments (41 chunks), 1/2/3 workers', async () => {
+  it('text files with two references, every metric family, chunks of 37 segments (17 chunks), 1/2/3 jobs', async () => {
     const metrics = 'rouge1,rouge2,rougeL,rougeLsum,rougeSU4,bleu,chrf,chrf++';
-    const r = await sameForAllJobs(['score', '--hyp', WMT_HYP, '--ref', WMT_REF, '--ref', WMT_KIT, '--metrics', metrics], 37, [1, 2, 3]);
-    const lines = readLines(WMT_HYP).length;
+    const part = (path: string): string => {
+      const p = file('part.txt');
+      writeFileSync(p, readLines(path).slice(0, 600).join('\n') + '\n');
+      return p;
+    };
+    const r = await sameForAllJobs(['score', '--hyp', part(WMT_HYP), '--ref', part(WMT_REF), '--ref', part(WMT_KIT), '--metrics', metrics], 37, [1, 2, 3]);
     expect(JSON.parse((r[0] as CliResult).stdout).bleu.signature).toMatch(/^nrefs:2\|/);
-    expect(lines).toBe(1502);
   });
 
   it('JSON Lines with multi-line summaries and four references (rougeLsum), chunks of 3 records', async () => {
