@@ -443,8 +443,12 @@ export const FUZZ_TARGETS: readonly FuzzTarget<unknown>[] = [
       // can share a key (['', '  '] and ['  ', ''] are both '   '): then the counts do not add up (reported).
       if (toks.every((t) => t !== '' && !t.includes(' '))) ensure(total === g.length, 'ngramCounts sum to the number of n-grams');
       else ensure(total <= g.length, 'ngramCounts sum to at most the number of n-grams');
-      const chars = api.charNgrams(text, n, { whitespace: ws });
-      for (const c of chars) ensure([...c].length === n, () => `char n-gram of the wrong length: ${preview(c)}`);
+      // Character n-grams are n consecutive characters (code points, as Python counts them: two lone surrogates
+      // stay two characters even where their UTF-16 units, joined, read as one astral character).
+      const chars = api.charNgrams(text, 1, { whitespace: ws });
+      const grams = api.charNgrams(text, n, { whitespace: ws });
+      ensure(grams.length === Math.max(0, chars.length - n + 1), 'number of character n-grams');
+      grams.forEach((c, i) => ensure(c === chars.slice(i, i + n).join(''), () => `character n-gram ${i}: ${preview(c)}`));
     },
   }),
 ];
