@@ -56,8 +56,22 @@ function finish(h: number): number {
   return (h ^ (h >>> 13)) & 0x3fffffff;
 }
 
+/**
+ * What a scanning tokenizer writes tokens into: the units of each token at `units[tail..end)`, then
+ * `commit(end, hash)` for its id. {@link TokenInterner} is the one that maps equal tokens to one id; a
+ * tokenizer's string API may pass a sink that only records where its tokens are.
+ */
+export interface TokenSink {
+  /** The unit buffer (the same object for the sink's life; writing past its end grows it). */
+  readonly units: number[];
+  /** Where the next token's units go. */
+  readonly tail: number;
+  /** The id of the token at `units[tail..end)` with {@link hashUnit} chain `hash`. */
+  commit(end: number, hash: number): number;
+}
+
 /** Maps tokens, given as runs of UTF-16 code units, to dense integer ids. See the module comment for use. */
-export class TokenInterner {
+export class TokenInterner implements TokenSink {
   /**
    * The unit pool: the units of token `id` are `units[start(id) .. start(id + 1))`, tokens one after the other.
    * A tokenizer writes the units of the token it is reading at `units[tail..)` (writing past the end grows

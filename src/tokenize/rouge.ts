@@ -5,11 +5,12 @@
  *
  * One implementation of the rules, {@link scanRougeIds}: a single pass over the character codes that
  * lowercases on the fly and writes each token's units straight into a {@link TokenInterner}, so ROUGE gets
- * integer ids without a single substring. The public string tokenizer ({@link rougeTokens}) is that scan
- * followed by the ids' words.
+ * integer ids without a single substring. The public string tokenizer ({@link rougeTokens}) is the same
+ * scan into a sink that only records where the tokens are, then one slice per token.
  * @internal
  */
-import { HASH_SEED, hashUnit, TokenInterner } from '../ngram/interner.js';
+import { HASH_SEED, hashUnit } from '../ngram/interner.js';
+import type { TokenInterner, TokenSink } from '../ngram/interner.js';
 import { porterStem } from './porter.js';
 
 /**
@@ -20,19 +21,19 @@ import { porterStem } from './porter.js';
  * other non-ASCII character separates words (`café` → `caf`), exactly as in rouge-score.
  *
  * @param text - The text.
- * @param interner - Receives the tokens (ids are the interner's).
+ * @param interner - Receives the tokens (ids are the interner's): a {@link TokenInterner}, or any {@link TokenSink}.
  * @param ids - Receives the token ids at `ids[0..count)` (a scratch array, grown as written; entries
  *   after them are left as they were).
- * @param sources - If given, the index in `text` where each token starts is appended (the token is the next
- *   `interner.length(id)` characters, before lowercasing).
  * @param lines - If given (non-empty, its last entry 0): at the end of each line (`\n`) that added tokens,
- *   and at the end of the text, the number of tokens so far is appended. With `[0]`
- *   this gives rougeLsum's sentence boundaries: the tokens of `text.split('\n')`'s lines, empty lines
- *   dropped (a newline always separates tokens, so the lines' tokens concatenated are the text's tokens).
+ *   and at the end of the text, the number of tokens so far is appended. With `[0]` this gives rougeLsum's
+ *   sentence boundaries: the tokens of `text.split('\n')`'s lines, empty lines dropped (a newline always
+ *   separates tokens, so the lines' tokens concatenated are the text's tokens).
+ * @param sources - If given, the index in `text` where each token starts is appended (the token is as many
+ *   characters as it has units, before lowercasing).
  * @returns The number of tokens, `count`.
  * @internal
  */
-export function scanRougeIds(text: string, interner: TokenInterner, ids: number[], lines: number[] | null, sources: number[] | null = null): number {
+export function scanRougeIds(text: string, interner: TokenSink, ids: number[], lines: number[] | null, sources: number[] | null = null): number {
   const units = interner.units;
   const n = text.length;
   let count = 0;
@@ -112,6 +113,17 @@ export function stemRougeIds(interner: TokenInterner, ids: number[], memo: numbe
   }
 }
 
+/** A {@link TokenSink} that keeps no tokens, only their lengths: token k gets id k (the string API's sink). */
+class TokenLengths implements TokenSink {
+  readonly units: number[] = [];
+  readonly tail = 0;
+  readonly lengths: number[] = [];
+
+  commit(end: number): number {
+    return this.lengths.push(end) - 1;
+  }
+}
+
 /**
  * The tokens of a text by rouge-score's tokenizer (see {@link scanRougeIds}).
  *
@@ -121,27 +133,22 @@ export function stemRougeIds(interner: TokenInterner, ids: number[], memo: numbe
  * @internal
  */
 export function rougeTokens(text: string, stemmer: boolean): string[] {
-  const interner = new TokenInterner();
-  const sources: number[] = [];
+  // The scan finds the tokens; each is the slice of the text where it starts, as long as its units.
+  const sink = new TokenLengths();
   const ids: number[] = [];
-  const count = scanRougeIds(text, interner, ids, null, sources);
-  // Ids come in order of first sight, so `words` fills densely; each distinct token is made (and stemmed)
-  // once, from its first occurrence: a slice, lowercased if needed (U+212A lowercases to `k` in JavaScript
-  // as in Python; a token ending in U+0130 is rebuilt from its units, since JavaScript adds U+0307).
-  const words: string[] = [];
+  const sources: number[] = [];
+  const count = scanRougeIds(text, sink, ids, null, sources);
   const out = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const id = ids[i] as number;
-    let w = words[id];
-    if (w === undefined) {
-      const from = sources[i] as number;
-      const to = from + interner.length(id);
-      w = text.slice(from, to);
-      if (!isLowerAlnum(w)) w = text.charCodeAt(to - 1) === 0x130 ? interner.word(id) : w.toLowerCase();
-      if (stemmer && w.length > 3) w = porterStem(w);
-      words.push(w);
+  for (let k = 0; k < count; k++) {
+    const from = sources[k] as number;
+    const to = from + (sink.lengths[k] as number);
+    let w = text.slice(from, to);
+    if (!isLowerAlnum(w)) {
+      // Upper-case letters or U+212A (both lowercase to ASCII in JavaScript as in Python), or a final
+      // U+0130, which JavaScript lowercases to i + U+0307 where the token keeps only the i.
+      w = text.charCodeAt(to - 1) === 0x130 ? `${w.slice(0, -1).toLowerCase()}i` : w.toLowerCase();
     }
-    out[i] = w;
+    out[k] = stemmer && w.length > 3 ? porterStem(w) : w;
   }
   return out;
 }
