@@ -57,7 +57,12 @@ export interface AccumulatorStats {
    */
   readonly sums?: number[][];
   /** chrF: the fewest and the most references of a segment (both 0 before any segment), for `nrefs` in the signature. */
-  readonly references?: { readonly min: number; readonly max: number };
+  readonly references?: {
+    /** The fewest references of any segment. */
+    readonly min: number;
+    /** The most references of any segment. */
+    readonly max: number;
+  };
 }
 
 /** One metric's running statistics. @internal */
