@@ -9,6 +9,13 @@ export const PATTERNS = ADVERSARIAL_UNITS;
 
 export const MB = 1_000_000;
 
+/**
+ * A hang guard, not a speed target: each 1 MB call takes well under a second on an idle machine (see the
+ * times printed by npm run fuzz), but the machines running the tests are shared, so the law tested is the
+ * ratio; a quadratic blow-up on 1 MB would take minutes.
+ */
+const LIMIT_MS = 5000;
+
 function once(fn: () => unknown): number {
   const t0 = performance.now();
   fn();
@@ -18,8 +25,8 @@ function once(fn: () => unknown): number {
 /**
  * Scores `unit` repeated to 1 MB against a short reference (and, reversed, a short hypothesis against the
  * 1 MB reference): one call on 1 MB, and 20 calls on 50 KB (the same amount of text). Linear time gives a
- * ratio near 1, quadratic time near 20. On a busy machine one measurement can be hit by a pause: measure
- * again once and keep the best.
+ * ratio near 1, quadratic time near 20; the bound is 5. On a busy machine one measurement can be hit by a
+ * pause: measure again once and keep the best.
  *
  * Only one side is long: ROUGE-L's LCS of two long texts is quadratic by nature (rouge-score's too); its
  * memory stays linear (see longText.test.ts).
@@ -38,12 +45,12 @@ export function checkLinear(label: string, score: (hypothesis: string, reference
     return [tBig, tBig / Math.max(tSmall20, 1)];
   };
   let [tBig, ratio] = measure();
-  if (tBig >= 1000 || ratio >= 5) {
+  if (tBig >= LIMIT_MS || ratio >= 5) {
     const [t2, r2] = measure();
     tBig = Math.min(tBig, t2);
     ratio = Math.min(ratio, r2);
   }
   const what = `${label} on 1 MB of ${JSON.stringify(unit)}${reversed ? ' (as the reference)' : ''}`;
-  expect(tBig, `${what} (ms)`).toBeLessThan(1000);
+  expect(tBig, `${what} (ms)`).toBeLessThan(LIMIT_MS);
   expect(ratio, `${what}: 1 MB vs 20 × 50 KB`).toBeLessThan(5);
 }
