@@ -323,6 +323,30 @@ export const FUZZ_TARGETS: readonly FuzzTarget<unknown>[] = [
     },
   }),
   target({
+    name: 'accumulator (rouge, bleu, chrf): split, JSON, merge',
+    input: fc.tuple(corpusArb, fc.nat(), fc.constantFrom('rouge', 'bleu', 'chrf'), fc.boolean()),
+    check(api, [segs, cut, metric, lowercase]) {
+      // Options that change the numbers, for each metric; rougeSU* is left out (its size limit is fuzzed above).
+      const options = metric === 'rouge' ? { types: ['rouge1', 'rouge3', 'rougeL', 'rougeLsum', 'rougeS4'], tokenizer: lowercase ? 'unicode' : 'rouge' } : { lowercase };
+      const k = cut % (segs.length + 1);
+      const part = (xs: typeof segs) => {
+        const acc = api.accumulator(metric as 'bleu', options as Nlg.BleuOptions);
+        for (const [h, r] of xs) acc.add(h, r);
+        return JSON.stringify(acc.stats());
+      };
+      const merged = api.accumulator(metric as 'bleu', options as Nlg.BleuOptions).merge(JSON.parse(part(segs.slice(k)))).merge(JSON.parse(part(segs.slice(0, k))));
+      const hyps = segs.map((x) => x[0]);
+      const refs = segs.map((x) => x[1]);
+      const corpus =
+        metric === 'rouge'
+          ? api.corpusRouge(hyps, refs, options as Nlg.RougeOptions)
+          : metric === 'bleu'
+            ? api.corpusBleu(hyps, refs, options as Nlg.BleuOptions)
+            : api.corpusChrf(hyps, refs, options as Nlg.ChrfOptions);
+      ensureSame(merged.result(), corpus, `accumulator('${metric}') merged vs the corpus function`);
+    },
+  }),
+  target({
     name: 'sentenceBleuNltk, corpusBleuNltk',
     input: fc.tuple(fc.array(tokensArb, { minLength: 1, maxLength: 3 }), tokensArb, nltkOptionsArb),
     check(api, [refs, hyp, opts]) {
