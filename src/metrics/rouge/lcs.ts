@@ -29,12 +29,25 @@ function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** t[i][j] of a two-word row (`lo`: columns 1..32, `hi`: 33..64): j minus the ones among its first j bits. */
+function at2(lo: number, hi: number, j: number): number {
+  if (j <= 32) return j - popcount(j === 32 ? lo : lo & ((1 << j) - 1));
+  return j - popcount(lo) - popcount(j === 64 ? hi : hi & ((1 << (j - 32)) - 1));
+}
+
+/** 1 when a two-word row grows at column b + 1 (its bit b is 0), else 0. */
+function grows2(lo: number, hi: number, b: number): number {
+  return 1 - ((b < 32 ? lo >>> b : hi >>> (b - 32)) & 1);
+}
+
 /** Reusable scratch space for the LCS computations of one scoring call (never shared between calls). */
 export class LcsWorkspace {
   // Plain arrays wherever a per-pair call uses them: a typed array longer than 64 bytes is allocated outside
   // the heap and costs about a microsecond, more than scoring a short pair. By token id, all zero between calls.
   /** Single-word match masks. */
   private mask: number[] = [];
+  /** Two-word columns: the masks of columns 32..63 (`mask` holds columns 0..31). */
+  private mask2: number[] = [];
   /** Occurrences in the column sequence. */
   private occ: number[] = [];
   /** 1 + first position in the column sequence (0: none); `next` chains the others. */
@@ -47,7 +60,7 @@ export class LcsWorkspace {
   private rowMask: number[] = [];
   /** The bit rows of multi-word tables: one for the length, all of them for a backtrack. */
   private rows: Int32Array = NONE;
-  /** The rows of one-word tables (a hypothesis sentence of at most 32 tokens), for a backtrack. */
+  /** The rows of one- and two-word tables (a hypothesis sentence of at most 64 tokens), for a backtrack. */
   private rows1: number[] = [];
   /** Marks of reference positions in a union LCS. */
   private marks: number[] = [];
@@ -69,6 +82,11 @@ export class LcsWorkspace {
   /** The single-word masks by token, room for every token id (one allocation when growing). */
   private maskTable(): number[] {
     return (this.mask = extend(this.mask, this.vocabularySize));
+  }
+
+  /** The high-word masks of two-word columns, room for every token id. */
+  private mask2Table(): number[] {
+    return (this.mask2 = extend(this.mask2, this.vocabularySize));
   }
 
   /** The by-token arrays of multi-word columns (`occ` and `head` only with sparse masks), room for every token id. */
@@ -101,6 +119,23 @@ export class LcsWorkspace {
         }
       }
       zeros = n - popcount(n === 32 ? v : v & ((1 << n) - 1));
+    } else if (n <= 64) {
+      // Two words: the 64-bit addition with its carry, inline.
+      const mask = this.mask;
+      const mask2 = this.mask2;
+      let v0 = -1;
+      let v1 = -1;
+      for (let i = 0; i < rows.length; i++) {
+        const x = rows[i] as number;
+        const m0 = mask[x] as number;
+        const m1 = mask2[x] as number;
+        if ((m0 | m1) !== 0) {
+          const s0 = (v0 >>> 0) + ((v0 & m0) >>> 0);
+          v1 = (((v1 >>> 0) + ((v1 & m1) >>> 0) + (s0 > 0xffffffff ? 1 : 0)) | 0) | (v1 & ~m1);
+          v0 = (s0 | 0) | (v0 & ~m0);
+        }
+      }
+      zeros = n - popcount(v0) - popcount(n === 64 ? v1 : v1 & ((1 << (n - 32)) - 1));
     } else {
       const w = this.words;
       const v = this.rowBuffer(w);
@@ -193,6 +228,29 @@ export class LcsWorkspace {
       this.backtrackOneWord(ref, r0, rn, rows1, marks);
       return;
     }
+    if (w === 2) {
+      const rows2 = (this.rows1 = extend(this.rows1, 2 * (rn + 1)));
+      const mask = this.mask;
+      const mask2 = this.mask2;
+      let v0 = -1;
+      let v1 = -1;
+      rows2[0] = -1;
+      rows2[1] = -1;
+      for (let i = 1; i <= rn; i++) {
+        const x = ref[r0 + i - 1] as number;
+        const m0 = mask[x] as number;
+        const m1 = mask2[x] as number;
+        if ((m0 | m1) !== 0) {
+          const s0 = (v0 >>> 0) + ((v0 & m0) >>> 0);
+          v1 = (((v1 >>> 0) + ((v1 & m1) >>> 0) + (s0 > 0xffffffff ? 1 : 0)) | 0) | (v1 & ~m1);
+          v0 = (s0 | 0) | (v0 & ~m0);
+        }
+        rows2[2 * i] = v0;
+        rows2[2 * i + 1] = v1;
+      }
+      this.backtrackTwoWords(ref, r0, rn, rows2, marks);
+      return;
+    }
     const rows = this.rowBuffer((rn + 1) * w);
     rows.fill(-1, 0, w);
     for (let i = 1; i <= rn; i++) this.step(ref[r0 + i - 1] as number, rows, (i - 1) * w, rows, i * w);
@@ -258,6 +316,38 @@ export class LcsWorkspace {
           i--;
           T = U;
           U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
+        }
+      }
+    }
+  }
+
+  /** {@link markPair}'s backtrack when a row is two words (a hypothesis sentence of 33 to 64 tokens). */
+  private backtrackTwoWords(ref: ArrayLike<number>, r0: number, rn: number, rows: number[], marks: number[]): void {
+    const cols = this.cols;
+    const c0 = this.colStart;
+    let i = rn;
+    let j = this.colLen;
+    let T = at2(rows[2 * i] as number, rows[2 * i + 1] as number, j);
+    if (T === 0) return;
+    let U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
+    for (;;) {
+      if (ref[r0 + i - 1] === cols[c0 + j - 1]) {
+        marks[r0 + i - 1] = 1;
+        if (--T === 0) return;
+        i--;
+        j--;
+        U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
+      } else {
+        const b = j - 1;
+        const left = T - grows2(rows[2 * i] as number, rows[2 * i + 1] as number, b);
+        if (left > U) {
+          U -= grows2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, b);
+          T = left;
+          j--;
+        } else {
+          i--;
+          T = U;
+          U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
         }
       }
     }
@@ -338,6 +428,19 @@ export class LcsWorkspace {
       }
       return;
     }
+    if (w === 2) {
+      const mask = this.maskTable();
+      const mask2 = this.mask2Table();
+      for (let j = 0; j < 32; j++) {
+        const x = cols[start + j] as number;
+        mask[x] = (mask[x] as number) | (1 << j);
+      }
+      for (let j = 32; j < len; j++) {
+        const x = cols[start + j] as number;
+        mask2[x] = (mask2[x] as number) | (1 << (j - 32));
+      }
+      return;
+    }
     // Every token gets a dense mask (w words) while that stays small (at most len·w words). Otherwise only
     // tokens occurring at least w times do (at most 32 of them: memory ≤ 32·w words), and the masks of the
     // others are built per row from the chains of their positions.
@@ -385,6 +488,12 @@ export class LcsWorkspace {
     const len = this.colLen;
     if (this.words === 1) {
       for (let j = 0; j < len; j++) this.mask[cols[start + j] as number] = 0;
+    } else if (this.words === 2) {
+      for (let j = 0; j < len; j++) {
+        const x = cols[start + j] as number;
+        this.mask[x] = 0;
+        this.mask2[x] = 0;
+      }
     } else if (!this.sparse) {
       for (let j = 0; j < len; j++) this.denseIdx[cols[start + j] as number] = 0;
     } else {

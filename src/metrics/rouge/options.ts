@@ -108,22 +108,36 @@ export const ROUGE_OPTION_NAMES: readonly string[] = ['types', 'stemmer', 'token
 
 const TYPE_HELP = 'one of rouge1..rouge9, rougeL, rougeLsum, rougeS<d>, rougeSU<d>, rougeS*, rougeSU*';
 const SKIP = /^rougeS(U?)(\*|0|[1-9][0-9]{0,8})$/;
+const MULTI_REFERENCE = ['max', 'mean'] as const;
+
+/** A frozen spec (specs are shared: the common ones are made once, not per call). */
+function spec(name: string, kind: TypeSpec['kind'], n: number, gap: number, unigrams: boolean): TypeSpec {
+  return Object.freeze({ name, kind, n, gap, unigrams });
+}
+const SPEC_L = spec('rougeL', 'L', 0, 0, false);
+const SPEC_LSUM = spec('rougeLsum', 'Lsum', 0, 0, false);
+/** `SPEC_N[n - 1]`: rouge1 … rouge9. */
+const SPEC_N: readonly TypeSpec[] = Array.from({ length: 9 }, (_, i) => spec(`rouge${i + 1}`, 'n', i + 1, 0, false));
+
+/** The shared spec of rouge1 … rouge9, rougeL or rougeLsum, else null. */
+function standardSpec(name: string): TypeSpec | null {
+  if (name === 'rougeL') return SPEC_L;
+  if (name === 'rougeLsum') return SPEC_LSUM;
+  if (name.length === 6 && name.startsWith('rouge')) {
+    const c = name.charCodeAt(5);
+    // rouge-score accepts rouge[0-9] and raises for rouge0 ("rougen requires positive n").
+    if (c >= 0x31 && c <= 0x39) return SPEC_N[c - 0x31] as TypeSpec;
+  }
+  return null;
+}
 
 /** Parses one type name, or throws naming `options.types[i]`. @internal */
 export function parseType(fn: string, arg: string, name: unknown): TypeSpec {
   if (typeof name !== 'string') throw typeError(fn, arg, `a ROUGE type name (${TYPE_HELP})`, name);
-  if (name === 'rougeL') return { name, kind: 'L', n: 0, gap: 0, unigrams: false };
-  if (name === 'rougeLsum') return { name, kind: 'Lsum', n: 0, gap: 0, unigrams: false };
-  if (name.length === 6 && name.startsWith('rouge')) {
-    const c = name.charCodeAt(5);
-    // rouge-score accepts rouge[0-9] and raises for rouge0 ("rougen requires positive n").
-    if (c >= 0x31 && c <= 0x39) return { name, kind: 'n', n: c - 0x30, gap: 0, unigrams: false };
-  }
+  const std = standardSpec(name);
+  if (std !== null) return std;
   const m = SKIP.exec(name);
-  if (m) {
-    const gap = m[2] === '*' ? -1 : Number(m[2]);
-    return { name, kind: 'S', n: 0, gap, unigrams: m[1] === 'U' };
-  }
+  if (m) return spec(name, 'S', 0, m[2] === '*' ? -1 : Number(m[2]), m[1] === 'U');
   throw rangeError(fn, arg, TYPE_HELP, name);
 }
 
@@ -143,12 +157,13 @@ export function resolveRougeOptions(fn: string, options: unknown, extra: readonl
     typesIn = o.types as readonly unknown[];
   }
   const specs: TypeSpec[] = [];
-  const seen = new Set<string>();
   for (let i = 0; i < typesIn.length; i++) {
-    const spec = parseType(fn, `options.types[${i}]`, typesIn[i]);
-    if (seen.has(spec.name)) continue;
-    seen.add(spec.name);
-    specs.push(spec);
+    const t = typesIn[i];
+    // The common names without building the argument name (only an error message needs it).
+    const spec = (typeof t === 'string' ? standardSpec(t) : null) ?? parseType(fn, `options.types[${i}]`, t);
+    let seen = false;
+    for (let j = 0; j < specs.length && !seen; j++) seen = (specs[j] as TypeSpec).name === spec.name;
+    if (!seen) specs.push(spec);
   }
   const stemmer = checkBoolean(fn, 'options.stemmer', o.stemmer, false);
   let tokenizer: Tokenizer | null = null;
@@ -164,7 +179,7 @@ export function resolveRougeOptions(fn: string, options: unknown, extra: readonl
     tokenizer = resolveTokenizer(fn, 'options.tokenizer', t, stemmer ? { stemmer } : undefined);
     tokenizerName = typeof t === 'string' ? t : String(tokenizer.name);
   }
-  const multiReference = checkEnum(fn, 'options.multiReference', o.multiReference, ['max', 'mean'] as const, 'max');
+  const multiReference = checkEnum(fn, 'options.multiReference', o.multiReference, MULTI_REFERENCE, 'max');
   const beta = checkNumber(fn, 'options.beta', o.beta, 1, 0, false);
   const maxLcsCells = checkInteger(fn, 'options.maxLcsCells', o.maxLcsCells, DEFAULT_MAX_LCS_CELLS, 1);
   const maxSkipBigrams = checkInteger(fn, 'options.maxSkipBigrams', o.maxSkipBigrams, DEFAULT_MAX_SKIP_BIGRAMS, 1);
