@@ -1,4 +1,34 @@
-import { mtevalTokens } from './internal/mteval.js';
+import { MODE_13A, MODE_13A_RAW, mtevalSpans } from './internal/mteval.js';
+import { Spans } from './internal/spans.js';
+
+/**
+ * sacrebleu 13a's language-independent part, as consecutive `str.replace` calls (each left to right, not
+ * overlapping; a later one sees what an earlier one produced: `&amp;lt;` → `&lt;` → `<`).
+ */
+function preprocess13a(text: string): string {
+  let s = text.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
+  if (s.indexOf('&') >= 0) {
+    s = s.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+  }
+  return s;
+}
+
+/**
+ * Scans `text[0, to)` with the `13a` rules, giving the tokens to `scan`. The preprocessing can only change a
+ * line holding a `<`, `&` or newline, so the line is scanned as it is, and copied, preprocessed and scanned
+ * again only when the scan meets one of those (almost never in real data).
+ *
+ * @param text - The line.
+ * @param to - Where it ends (BLEU passes the end of Python's `rstrip()`, without slicing).
+ * @param scan - Receives the tokens (and the string the spans point into).
+ * @internal
+ */
+export function scan13a(text: string, to: number, scan: Spans): void {
+  if (!mtevalSpans(text, 0, to, MODE_13A_RAW, scan)) {
+    const s = preprocess13a(to === text.length ? text : text.slice(0, to));
+    mtevalSpans(s, 0, s.length, MODE_13A, scan);
+  }
+}
 
 /**
  * The tokens of sacrebleu's `13a` tokenizer: its output string split on Python's white space, without
@@ -6,18 +36,8 @@ import { mtevalTokens } from './internal/mteval.js';
  * @internal
  */
 export function tokens13a(text: string): string[] {
-  let s = text;
-  // sacrebleu's language-independent part, as consecutive str.replace calls (each left to right, not
-  // overlapping; a later one sees what an earlier one produced: `&amp;lt;` → `&lt;` → `<`). Skipped
-  // entirely when none of the characters involved occurs, which is almost always.
-  if (s.indexOf('<') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('&') >= 0) {
-    s = s.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
-    if (s.indexOf('&') >= 0) {
-      s = s.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
-    }
-  }
   const out: string[] = [];
-  mtevalTokens(s, 0, s.length, true, false, out);
+  scan13a(text, text.length, new Spans(out));
   return out;
 }
 

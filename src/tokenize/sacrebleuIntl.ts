@@ -1,9 +1,9 @@
 import { isPyWhitespace } from '../internal/pywhitespace.js';
 import { CAT_N, CAT_P, CAT_S, psnCategory } from './internal/unicode15.js';
+import { emitSpan, Spans, startScan } from './internal/spans.js';
 
 /**
- * The tokens of sacrebleu's `intl` tokenizer: its output split on Python's white space, without building
- * that string. `tokenizeIntl(text) === tokensIntl(text).join(' ')`.
+ * Scans `text[0, to)` with the `intl` rules, giving the tokens to `scan`.
  *
  * The three substitutions of sacrebleu (Python `regex`, leftmost non-overlapping matches, one after the
  * other) each surround one character with spaces, so the scan only decides which characters are isolated:
@@ -15,12 +15,17 @@ import { CAT_N, CAT_P, CAT_S, psnCategory } from './internal/unicode15.js';
  *  3. `(\p{S})` → ` \1 ` isolates every symbol.
  * No padding: a final `1999.` stays whole (as in mteval-v14). Categories are Unicode 15.0's (the tables of
  * `regex` 2022.10.31), embedded, by code point.
+ *
+ * @param text - The line.
+ * @param to - Where it ends (BLEU passes the end of Python's `rstrip()`).
+ * @param scan - Receives the tokens.
  * @internal
  */
-export function tokensIntl(text: string): string[] {
+export function scanIntl(text: string, to: number, scan: Spans): void {
   const s = text;
-  const n = s.length;
-  const out: string[] = [];
+  const n = to;
+  startScan(scan, text);
+  const out = scan.out; // string mode tested here rather than in emitSpan (measurably faster)
   let start = -1; // start of the current token
   let prevCat = -1; // category of the previous code point (CAT_WS for white space); -1 at the start
   let prevB = false; // previous code point is punctuation isolated by substitution 1
@@ -46,7 +51,8 @@ export function tokensIntl(text: string): string[] {
     }
     if (cat === CAT_WS) {
       if (start >= 0) {
-        out.push(s.slice(start, i));
+        if (out !== null) out.push(s.slice(start, i));
+        else emitSpan(scan, s, start, i);
         start = -1;
       }
     } else {
@@ -60,9 +66,13 @@ export function tokensIntl(text: string): string[] {
         prevIsolated = isolate;
       }
       if (isolate) {
-        if (start >= 0) out.push(s.slice(start, i));
-        out.push(len === 1 ? (s[i] as string) : s.slice(i, j));
-        start = -1;
+        if (start >= 0) {
+          if (out !== null) out.push(s.slice(start, i));
+          else emitSpan(scan, s, start, i);
+          start = -1;
+        }
+        if (out !== null) out.push(len === 1 ? (s[i] as string) : s.slice(i, j));
+        else emitSpan(scan, s, i, j);
       } else if (start < 0) start = i;
     }
     prevCat = cat;
@@ -70,7 +80,17 @@ export function tokensIntl(text: string): string[] {
     len = nextLen;
     cat = nextCat;
   }
-  if (start >= 0) out.push(s.slice(start));
+  if (start >= 0) emitSpan(scan, s, start, n);
+}
+
+/**
+ * The tokens of sacrebleu's `intl` tokenizer: its output split on Python's white space, without building
+ * that string. `tokenizeIntl(text) === tokensIntl(text).join(' ')`.
+ * @internal
+ */
+export function tokensIntl(text: string): string[] {
+  const out: string[] = [];
+  scanIntl(text, text.length, new Spans(out));
   return out;
 }
 

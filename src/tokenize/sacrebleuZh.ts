@@ -1,5 +1,23 @@
-import { pyStrip } from '../internal/pywhitespace.js';
-import { mtevalTokens } from './internal/mteval.js';
+import { isPyWhitespace } from '../internal/pywhitespace.js';
+import { MODE_ZH, mtevalSpans } from './internal/mteval.js';
+import { Spans } from './internal/spans.js';
+
+/**
+ * Scans `text[0, to)` with the `zh` rules into `scan`: Python's `strip()` (as a range, no copy), then the
+ * mteval regexes without padding, with sacrebleu zh's "Chinese" characters isolated.
+ *
+ * @param text - The line.
+ * @param to - Where it ends.
+ * @param scan - Receives the tokens.
+ * @internal
+ */
+export function scanZh(text: string, to: number, scan: Spans): void {
+  let a = 0;
+  let b = to;
+  while (a < b && isPyWhitespace(text.charCodeAt(a))) a++;
+  while (b > a && isPyWhitespace(text.charCodeAt(b - 1))) b--;
+  mtevalSpans(text, a, b, MODE_ZH, scan);
+}
 
 /**
  * The tokens of sacrebleu's `zh` tokenizer: its output split on Python's white space, without building
@@ -7,9 +25,8 @@ import { mtevalTokens } from './internal/mteval.js';
  * @internal
  */
 export function tokensZh(text: string): string[] {
-  const s = pyStrip(text);
   const out: string[] = [];
-  mtevalTokens(s, 0, s.length, false, true, out);
+  scanZh(text, text.length, new Spans(out));
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { isPyWhitespace } from '../../internal/pywhitespace.js';
+import { emitSpan, startScan, type Spans } from './spans.js';
 
 /**
  * The mteval-v13a regular expressions that sacrebleu applies after its `13a` and `zh` preprocessing
@@ -82,22 +83,48 @@ export function isZhChar(c: number): boolean {
   );
 }
 
+/** `13a` on the raw line: padded; gives up (returns false) at a `<`, `&` or newline, which its preprocessing may change. */
+export const MODE_13A_RAW = 0;
+/** `13a` on an already preprocessed line: padded. */
+export const MODE_13A = 1;
+/** `zh` on a stripped line: not padded; sacrebleu zh's "Chinese" characters are isolated too. */
+export const MODE_ZH = 2;
+
 /**
- * Appends to `out` the tokens of `s[from, to)` after the four mteval regexes and Python's `split()`.
+ * Scans `s[from, to)`: the tokens after the four mteval regexes and Python's `split()`, given to `scan` (as
+ * strings, or as spans of `s`: see {@link Spans}). The one implementation of the rules: the public tokenizers
+ * take the strings, BLEU the spans, which it turns into integer ids without making strings.
  *
- * @param padded - `13a`: the text is padded with a space on each side. `zh`: no padding (text stripped).
- * @param zh - also isolate the characters of {@link isZhChar}.
+ * @param s - The text.
+ * @param from - Start of the line in `s`.
+ * @param to - End of the line in `s`.
+ * @param mode - {@link MODE_13A_RAW}, {@link MODE_13A} or {@link MODE_ZH}.
+ * @param scan - Receives the tokens (emptied first); `scan.text` is set to `s`.
+ * @returns False, with `scan` incomplete, in {@link MODE_13A_RAW} when the line needs `13a`'s preprocessing.
  */
-export function mtevalTokens(s: string, from: number, to: number, padded: boolean, zh: boolean, out: string[]): void {
+export function mtevalSpans(s: string, from: number, to: number, mode: number, scan: Spans): boolean {
+  startScan(scan, s);
+  const padded = mode !== MODE_ZH;
+  const zh = mode === MODE_ZH;
+  const raw = mode === MODE_13A_RAW;
   let start = -1; // start of the current token
   let prevIsPeriod = false; // the previous character is `.` or `,`
   let prevB = false; // ... and substitution B matched it
   let prevIsolated = false; // ... and it is isolated (by B or C)
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) {
-      // Fast path: lowercase ASCII letter.
+    if (((c | 0x20) - 0x61) >>> 0 < 26 || (c - 0x30) >>> 0 < 10) {
+      // Fast path: ASCII letter or digit (glued to its neighbours).
       if (start < 0) start = i;
+      prevIsPeriod = false;
+      continue;
+    }
+    if (c === 0x20) {
+      // Fast path: the space.
+      if (start >= 0) {
+        emitSpan(scan, s, start, i);
+        start = -1;
+      }
       prevIsPeriod = false;
       continue;
     }
@@ -109,14 +136,16 @@ export function mtevalTokens(s: string, from: number, to: number, padded: boolea
       continue;
     }
     if (kind === K_SPACE) {
+      if (raw && c === 0x0a) return false;
       if (start >= 0) {
-        out.push(s.slice(start, i));
+        emitSpan(scan, s, start, i);
         start = -1;
       }
       prevIsPeriod = false;
       continue;
     }
     if (kind === K_SPLIT) {
+      if (raw && (c === 0x26 || c === 0x3c)) return false;
       isolate = true;
       prevIsPeriod = false;
     } else if (kind === K_PERIOD_COMMA) {
@@ -139,10 +168,13 @@ export function mtevalTokens(s: string, from: number, to: number, padded: boolea
       prevIsPeriod = false;
     }
     if (isolate) {
-      if (start >= 0) out.push(s.slice(start, i));
-      out.push(s[i] as string);
-      start = -1;
+      if (start >= 0) {
+        emitSpan(scan, s, start, i);
+        start = -1;
+      }
+      emitSpan(scan, s, i, i + 1);
     } else if (start < 0) start = i;
   }
-  if (start >= 0) out.push(s.slice(start, to));
+  if (start >= 0) emitSpan(scan, s, start, to);
+  return true;
 }
