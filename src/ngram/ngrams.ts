@@ -3,6 +3,12 @@ import { checkBoolean, checkInteger, checkOptions, checkString, typeError } from
 import { count, NgramSpace } from './counter.js';
 import { Vocabulary } from './vocabulary.js';
 
+/** `n` is required: an integer >= 1. */
+function checkOrder(fn: string, n: unknown): number {
+  if (n === undefined) throw typeError(fn, 'n', 'an integer >= 1 (the n-gram order)', n);
+  return checkInteger(fn, 'n', n, 1, 1);
+}
+
 function checkTokens(fn: string, tokens: unknown): readonly string[] {
   if (!Array.isArray(tokens)) throw typeError(fn, 'tokens', 'an array of strings', tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -25,7 +31,7 @@ function checkTokens(fn: string, tokens: unknown): readonly string[] {
  */
 export function ngrams(tokens: readonly string[], n: number): string[][] {
   const toks = checkTokens('ngrams', tokens);
-  checkInteger('ngrams', 'n', n, 1, 1);
+  checkOrder('ngrams', n);
   const out: string[][] = [];
   for (let i = 0; i + n <= toks.length; i++) out.push(toks.slice(i, i + n));
   return out;
@@ -37,6 +43,8 @@ export function ngrams(tokens: readonly string[], n: number): string[][] {
  * @param tokens - The tokens (not modified).
  * @param n - The order, an integer >= 1.
  * @returns A `Map` from the n-gram's tokens joined by one space to its count, in first-occurrence order.
+ * @throws TypeError for a missing or non-integer `n` or a non-string token; RangeError for `n < 1` or a token
+ *   containing a space (its key would be ambiguous; {@link ngrams} takes any token).
  *   Keys are strings in a `Map`, so tokens such as `__proto__` are ordinary keys.
  * @remarks Counted by the same integer-id core the metrics use.
  * @example
@@ -46,7 +54,16 @@ export function ngrams(tokens: readonly string[], n: number): string[][] {
  */
 export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
   const toks = checkTokens('ngramCounts', tokens);
-  checkInteger('ngramCounts', 'n', n, 1, 1);
+  checkOrder('ngramCounts', n);
+  // Keys are the n tokens joined by one space; that is unambiguous only when no token contains a space.
+  for (let i = 0; i < toks.length; i++) {
+    if ((toks[i] as string).includes(' ')) {
+      throw new RangeError(
+        `ngramCounts: tokens[${i}] contains a space, which would make the joined n-gram keys ambiguous (use ngrams() for such tokens), got ${JSON.stringify(toks[i])}`,
+      );
+    }
+  }
+  if (n > toks.length) return new Map();
   const vocab = new Vocabulary();
   const ids = vocab.ids(toks);
   const ladder = new NgramSpace().ladder(ids, n);
@@ -79,7 +96,7 @@ export function ngramCounts(tokens: readonly string[], n: number): Map<string, n
  */
 export function charNgrams(text: string, n: number, options?: { whitespace?: boolean }): string[] {
   checkString('charNgrams', 'text', text);
-  checkInteger('charNgrams', 'n', n, 1, 1);
+  checkOrder('charNgrams', n);
   const o = checkOptions<{ whitespace: boolean }>('charNgrams', options, ['whitespace']);
   const keepWs = checkBoolean('charNgrams', 'options.whitespace', o.whitespace, false);
   const chars: string[] = [];
