@@ -72,16 +72,31 @@ export function rougeSegmentStats(
   return segmentRow(context ?? pairContext(options, 'rouge', hypothesis, references), hypothesis, references);
 }
 
-/**
- * A context for one segment, its interner sized for the texts at hand (at most one distinct token per 10
- * characters is usual, and the texts share words): a per-pair call should neither grow its tables nor
- * fill a corpus-sized one.
- */
+/** A context for one segment, sized for its texts. */
 function pairContext(o: ResolvedRougeOptions, fn: string, hypothesis: string, references: readonly string[]): RougeContext {
   let chars = hypothesis.length;
   for (let i = 0; i < references.length; i++) chars += (references[i] as string).length;
-  // Capped: a huge text may hold few distinct tokens (or none), and the tables grow as needed.
+  return sizedContext(o, fn, chars);
+}
+
+/**
+ * A context for texts of `chars` characters in all, its interner sized for their distinct tokens (about one
+ * per 10 characters, and the texts share words), so a per-pair call neither grows its tables nor fills a
+ * corpus-sized one (capped: a huge text may hold few distinct tokens, or none; the tables grow as needed).
+ */
+function sizedContext(o: ResolvedRougeOptions, fn: string, chars: number): RougeContext {
   return new RougeContext(o, fn, Math.min(((chars / 10) | 0) + 16, 1024), Math.min((chars >>> 1) + 16, 8192));
+}
+
+/** A context for a checked corpus, sized by its texts (a corpus of one pair costs what a pair does). */
+function corpusContext(o: ResolvedRougeOptions, fn: string, corpus: { hypotheses: readonly string[]; references: readonly (readonly string[])[] }): RougeContext {
+  let chars = 0;
+  for (let i = 0; i < corpus.hypotheses.length && chars < 1 << 16; i++) {
+    chars += (corpus.hypotheses[i] as string).length;
+    const refs = corpus.references[i] as readonly string[];
+    for (let k = 0; k < refs.length; k++) chars += (refs[k] as string).length;
+  }
+  return sizedContext(o, fn, chars);
 }
 
 /**
@@ -149,7 +164,7 @@ function corpusRows(fn: string, hypotheses: unknown, references: unknown, o: Res
   const n = corpus.hypotheses.length;
   const width = 3 * o.specs.length;
   const data = new Float64Array(n * width);
-  const ctx = new RougeContext(o, fn);
+  const ctx = corpusContext(o, fn, corpus);
   for (let i = 0; i < n; i++) {
     const row = segmentRow(ctx, corpus.hypotheses[i] as string, corpus.references[i] as readonly string[]);
     for (let k = 0; k < width; k++) data[i * width + k] = row[k] as number;
@@ -189,7 +204,7 @@ export function corpusRouge(
   const width = 3 * o.specs.length;
   const sums: ExactSum[] = [];
   for (let k = 0; k < width; k++) sums.push(new ExactSum());
-  const ctx = new RougeContext(o, fn);
+  const ctx = corpusContext(o, fn, corpus);
   for (let i = 0; i < n; i++) {
     const row = segmentRow(ctx, corpus.hypotheses[i] as string, corpus.references[i] as readonly string[]);
     for (let k = 0; k < width; k++) (sums[k] as ExactSum).add(row[k] as number);
