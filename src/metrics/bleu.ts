@@ -6,13 +6,15 @@
  * that let the signature's `nrefs` survive summing and merging); a corpus is the element-wise sum of its
  * rows, finalized once by {@link finalizeBleu}.
  *
- * Counting is by integer ids: one {@link Vocabulary} per call, references cached by string (a reference
- * string is tokenized once per call); a single reference is clipped against with the core's `NgramMatcher`
- * (no n-gram interning), several references through n-grams interned in one `NgramSpace`. No n-gram is ever
- * a string key, so `__proto__` or `constructor` are words like any other.
+ * Counting is by integer ids, made from the tokenizer's spans without a string per token (see
+ * {@link BleuCounter}): references cached by string (a reference string is tokenized once per call), each
+ * numbering its own tokens; a single reference is clipped against with the core's `ChainMatcher` (all orders
+ * in one pass, no n-gram interning), several references through corpus-wide token ids and n-grams interned
+ * in one `NgramSpace`. No token or n-gram is ever a string key, so `__proto__` or `constructor` are words
+ * like any other.
  */
 import { exp, log } from '../internal/fdlibm.js';
-import { pyRstrip, pySplit } from '../internal/pywhitespace.js';
+import { isPyWhitespace } from '../internal/pywhitespace.js';
 import {
   checkBoolean,
   checkCorpus,
@@ -24,12 +26,14 @@ import {
   rangeError,
   typeError,
 } from '../internal/validate.js';
-import { NgramMatcher, NgramSpace } from '../ngram/counter.js';
-import { Vocabulary } from '../ngram/vocabulary.js';
-import { tokens13a } from '../tokenize/sacrebleu13a.js';
-import { tokensChar } from '../tokenize/sacrebleuChar.js';
-import { tokensIntl } from '../tokenize/sacrebleuIntl.js';
-import { tokensZh } from '../tokenize/sacrebleuZh.js';
+import { extend, NgramSpace } from '../ngram/counter.js';
+import { TokenInterner } from '../ngram/interner.js';
+import { CHAIN_MAX_ORDER, ChainMatcher } from '../ngram/chainMatcher.js';
+import { scanSplit, Spans } from '../tokenize/internal/spans.js';
+import { scan13a } from '../tokenize/sacrebleu13a.js';
+import { scanChar } from '../tokenize/sacrebleuChar.js';
+import { scanIntl } from '../tokenize/sacrebleuIntl.js';
+import { scanZh } from '../tokenize/sacrebleuZh.js';
 import { pyLower } from './chrf/pyLower.js';
 import { formatSignature, nrefsField, pyFixed, type SignaturePart } from './signature.js';
 
@@ -161,51 +165,136 @@ export function bleuStatsWidth(maxNgramOrder: number): number {
   return 2 * maxNgramOrder + 5;
 }
 
-/** The tokens BLEU counts: each sacrebleu tokenizer's output split on Python white space (`str.split()`). */
-const TOKENS: Readonly<Record<BleuTokenizerName, (s: string) => string[]>> = {
-  '13a': tokens13a,
-  intl: tokensIntl,
-  zh: tokensZh,
-  char: tokensChar,
-  none: pySplit,
+/** The scans of sacrebleu's tokenizers as BLEU counts them (the output split on Python white space), as spans. */
+const SCANNERS: Readonly<Record<BleuTokenizerName, (text: string, to: number, scan: Spans) => void>> = {
+  '13a': scan13a,
+  intl: scanIntl,
+  zh: scanZh,
+  char: scanChar,
+  none: scanSplit,
 };
 
-/** A cached reference: its token ids and, once a segment needs them, the ids of its n-grams of each order. */
-interface RefEntry {
-  readonly ids: number[];
-  grams: Int32Array[] | null;
-}
-
-/** Stands for a hypothesis word that occurs in no reference: larger than any id, so it matches nothing. */
-const UNSEEN = 0x7fffffff;
-
-/** Makes `a` at least `size` long, padding with zeros (plain arrays: small typed arrays live off the heap and
- * cost more to allocate than a whole sentence's counting). */
-function zeroFill(a: number[], size: number): void {
-  while (a.length < size) a.push(0);
+/** `a` if it holds `size` entries, else a copy at least twice as long. */
+function fitInt32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (a.length >= size) return a;
+  const b = new Int32Array(Math.max(size, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /**
+ * How a token is looked up in a reference's dictionary: by its *ends*, `first << 16 | last` (its first and last
+ * code units, exactly, as an int32), and its length; a token of one or two units is equal to an entry with the
+ * same ends and length, a longer one also has its inner units compared. No hash of the whole token: reading
+ * all of its units again is what lookups cost most.
+ */
+function slotOfEnds(ends: number, len: number, mask: number): number {
+  const h = Math.imul(ends ^ Math.imul(len, 0x9e3779b1), 0x85ebca77);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/**
+ * True when the inner units of `text[from, from + len)` equal those of `units[at, at + len)` (the ends are
+ * already known to be equal).
+ */
+function sameInner(text: string, from: number, units: Uint16Array, at: number, len: number): boolean {
+  for (let k = 1; k < len - 1; k++) if (text.charCodeAt(from + k) !== units[at + k]) return false;
+  return true;
+}
+
+/** `a` if it holds `size` entries, else a copy at least twice as long. */
+function fitUint16(a: Uint16Array<ArrayBuffer>, size: number): Uint16Array<ArrayBuffer> {
+  if (a.length >= size) return a;
+  const b = new Uint16Array(Math.max(size, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/** First capacities of a counter's scratch arrays: tokens per line, distinct tokens per reference, code units. */
+const FIRST_TOKENS = 64;
+const FIRST_DISTINCT = 64;
+const FIRST_UNITS = 256;
+/**
+ * Bytes of the buffer that holds them (see the constructor): per token 5 int32 (ids, chains, hypothesis ids,
+ * the chain matcher's 2), per distinct token 14 (3 for the dictionary, first and last positions, occurrences,
+ * 8 for the hash table: 2 a slot, load <= 1/4), per code unit 2 bytes.
+ */
+const ARENA_BYTES = 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT) + 2 * FIRST_UNITS;
+
+/**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
- * it owns the vocabulary, the n-gram space, the reference cache and the scratch arrays. Not shared between
- * computations and never module-level.
+ * it owns the reference cache and the scratch arrays. Not shared between computations and never
+ * module-level.
  *
- * A segment with one reference (the usual case) is counted with the core's {@link NgramMatcher}: clipped
- * n-gram overlap of two token-id sequences without interning any n-gram. Several references (whose counts
- * are maxed per n-gram) or a pathologically repetitive pair intern the references' n-grams in an
- * {@link NgramSpace} and clip by id.
+ * Text becomes token ids without a string per token: the tokenizer's scan gives the tokens as spans of the
+ * text. A reference string is scanned once per computation and numbers its distinct tokens itself: its
+ * *dictionary* (each token's ends, length and code units, and where it first occurs) and the chain of
+ * positions of each token. A hypothesis only needs to know which reference token each of its tokens is, so it
+ * looks them up in a small table of its reference's dictionary (hot in cache, unlike a corpus-wide
+ * vocabulary); a token the reference lacks gets an id that matches nothing. The clipped counts of a segment
+ * with one reference (the usual case) then come from the core's {@link ChainMatcher}, all orders in one pass.
+ * Several references (whose counts are maxed per n-gram), orders above 30 and pathologically repetitive
+ * pairs are counted on corpus-wide ids from a {@link TokenInterner}, their n-grams interned in an
+ * {@link NgramSpace}.
  * @internal
  */
 export class BleuCounter {
   /** Length of a statistics row. */
   readonly width: number;
-  private readonly vocab = new Vocabulary();
-  private readonly space = new NgramSpace();
-  private readonly matcher = new NgramMatcher();
-  private readonly refs = new Map<string, RefEntry>();
-  private readonly tok: (s: string) => string[];
+  private readonly scan = new Spans();
+  private readonly scanner: (text: string, to: number, scan: Spans) => void;
+  private readonly chains: ChainMatcher;
   private readonly order: number;
   private readonly lowercase: boolean;
+
+  /** Distinct references: their number by string. */
+  private readonly refNumber = new Map<string, number>();
+  /**
+   * Per reference: its token ids, numbered by the reference itself (0 … distinct − 1), at
+   * `tok[refTokAt[r], + refLen[r])`, and the occurrence chains at the same place in `next` (the next position
+   * holding the same token, or -1).
+   */
+  private readonly refTokAt: number[] = [];
+  private readonly refLen: number[] = [];
+  /**
+   * Per reference: its dictionary, `[ends, start, length]` per distinct token in order of id, at
+   * `dict[3 · refDictAt[r], + 3 · refDistinct[r])` (the token's code units are `units[start, + length)`), and the
+   * first position and the number of occurrences of each token at `first[refDictAt[r], + refDistinct[r])` and the
+   * same place in `occurrences`.
+   */
+  private readonly refDictAt: number[] = [];
+  private readonly refDistinct: number[] = [];
+  private tok: Int32Array<ArrayBuffer>;
+  private next: Int32Array<ArrayBuffer>;
+  private tokEnd = 0;
+  private dict: Int32Array<ArrayBuffer>;
+  private first: Int32Array<ArrayBuffer>;
+  private occurrences: Int32Array<ArrayBuffer>;
+  private dictEnd = 0;
+  private units: Uint16Array<ArrayBuffer>;
+  private unitsEnd = 0;
+  /** Scratch: the last position of each token while a reference is numbered. */
+  private last: Int32Array<ArrayBuffer>;
+  /**
+   * Hash table of the dictionary being built or searched: per slot `[ends, id + 1]` (0 = empty), `tableMask + 1`
+   * slots, holding reference `tableOwner`'s dictionary (-1: none).
+   */
+  private table: Int32Array<ArrayBuffer>;
+  private tableDirty = 0;
+  private tableMask = 0;
+  private tableOwner = -1;
+  /** The current hypothesis' token ids, and its length. */
+  private hyp: Int32Array<ArrayBuffer>;
+  private hypLen = 0;
+  /** The current segment's clipped matches per order. */
+  private readonly correct: Int32Array;
+
+  // Several references: corpus-wide ids (see countInterned), made on first need.
+  private interner: TokenInterner | null = null;
+  private space: NgramSpace | null = null;
+  /** Per reference: its tokens' corpus-wide ids, and the interned ids of its n-grams of each order. */
+  private readonly refGlobal: (Int32Array | undefined)[] = [];
+  private readonly refGrams: (Int32Array[] | undefined)[] = [];
   /** Per order: max reference count of each n-gram id in the current segment (all zero between segments). */
   private readonly refCnt: number[][] = [];
   /** Per order: hypothesis count of each n-gram id so far in the current segment (all zero between segments). */
@@ -220,69 +309,221 @@ export class BleuCounter {
    * id, 1 + next index). A hypothesis n-gram finds its reference id by walking one short list: no hashing.
    */
   private readonly head: number[][] = [];
-  private readonly extToken: number[] = [];
-  private readonly extId: number[] = [];
-  private readonly extNext: number[] = [];
-  /** The current segment's clipped matches per order. */
-  private readonly correct: number[] = [];
+  private extToken: number[] = [];
+  private extId: number[] = [];
+  private extNext: number[] = [];
 
   constructor(options: ResolvedBleuOptions) {
     this.order = options.maxNgramOrder;
     this.width = bleuStatsWidth(this.order);
-    this.tok = TOKENS[options.tokenize];
+    this.scanner = SCANNERS[options.tokenize];
     this.lowercase = options.lowercase;
-    for (let n = 0; n < this.order; n++) {
-      this.refCnt.push([]);
-      this.hypCnt.push([]);
-      this.tmpCnt.push([]);
-      this.hypIds.push([]);
-      this.head.push([]);
-      this.correct.push(0);
-    }
+    this.correct = new Int32Array(this.order);
+    // The first scratch arrays are views of one buffer: a typed array over 64 bytes is allocated outside the
+    // heap, which for a single sentence costs more than its counting. Each is replaced by its own, larger
+    // array when outgrown.
+    const arena = new ArrayBuffer(ARENA_BYTES);
+    let at = 0;
+    const ints = (n: number): Int32Array<ArrayBuffer> => {
+      const a = new Int32Array(arena, at, n);
+      at += 4 * n;
+      return a;
+    };
+    this.tok = ints(FIRST_TOKENS);
+    this.next = ints(FIRST_TOKENS);
+    this.hyp = ints(FIRST_TOKENS);
+    this.dict = ints(3 * FIRST_DISTINCT);
+    this.first = ints(FIRST_DISTINCT);
+    this.occurrences = ints(FIRST_DISTINCT);
+    this.last = ints(FIRST_DISTINCT);
+    this.table = ints(8 * FIRST_DISTINCT);
+    this.chains = new ChainMatcher(ints(2 * FIRST_TOKENS));
+    this.units = new Uint16Array(arena, at, FIRST_UNITS);
   }
 
   /**
    * sacrebleu's `_preprocess_segment` and `str.split()`: optional `lower()`, the tokenizer on the
-   * Python-rstripped text, split on white space; returns the token ids. References intern their words; a
-   * hypothesis only looks them up (a word in no reference becomes {@link UNSEEN}).
+   * Python-rstripped text (the end found, not sliced), split on white space. Leaves the spans in `this.scan`.
    */
-  private toIds(text: string, intern: boolean): number[] {
+  private tokenize(text: string): void {
     // Python's str.lower() (Unicode 14), not toLowerCase: newer engines also lowercase letters added later.
-    const tokens = this.tok(pyRstrip(this.lowercase ? pyLower(text) : text));
-    const k = tokens.length;
-    const ids = new Array<number>(k);
-    const vocab = this.vocab;
-    if (intern) for (let i = 0; i < k; i++) ids[i] = vocab.id(tokens[i] as string);
-    else {
-      for (let i = 0; i < k; i++) {
-        const id = vocab.find(tokens[i] as string);
-        ids[i] = id < 0 ? UNSEEN : id;
+    const s = this.lowercase ? pyLower(text) : text;
+    let to = s.length;
+    while (to > 0 && isPyWhitespace(s.charCodeAt(to - 1))) to--;
+    this.scanner(s, to, this.scan);
+  }
+
+  /**
+   * Empties the hash table and sizes it for `count` entries (load <= 1/4: a hypothesis token that is in no
+   * reference, a third of them, probes until an empty slot); returns its mask.
+   */
+  private clearTable(count: number): number {
+    let cap = 16;
+    while (cap < 4 * count) cap *= 2;
+    if (this.tableDirty > 0) this.table.fill(0, 0, this.tableDirty);
+    if (this.table.length < 2 * cap) this.table = new Int32Array(2 * cap);
+    this.tableDirty = 2 * cap;
+    this.tableMask = cap - 1;
+    return cap - 1;
+  }
+
+  /**
+   * The id of the token `str[a, a + len)`, whose ends are `ends`, in the dictionary at `dictAt` through the
+   * hash table (of `mask + 1` slots), or -1 − the empty slot where it would go.
+   */
+  private lookup(str: string, a: number, len: number, ends: number, mask: number, dictAt: number): number {
+    const t = this.table;
+    const dict = this.dict;
+    let s = slotOfEnds(ends, len, mask);
+    for (;;) {
+      const v = t[2 * s + 1] as number;
+      if (v === 0) return -1 - s;
+      if (t[2 * s] === ends) {
+        const d = 3 * (dictAt + v - 1);
+        if (dict[d + 2] === len && (len <= 2 || sameInner(str, a, this.units, dict[d + 1] as number, len))) return v - 1;
       }
+      s = (s + 1) & mask;
     }
-    return ids;
   }
 
-  /** The cached token ids of a reference string, tokenized on first sight only. */
-  private reference(text: string): RefEntry {
-    let e = this.refs.get(text);
-    if (e === undefined) {
-      e = { ids: this.toIds(text, true), grams: null };
-      this.refs.set(text, e);
+  /** The number of a reference string, scanned and given its dictionary on first sight only. */
+  private reference(text: string): number {
+    const known = this.refNumber.get(text);
+    if (known !== undefined) return known;
+    this.tokenize(text);
+    const { text: str, n, at } = this.scan;
+    const mask = this.clearTable(n);
+    const t = this.table;
+    const tokAt = this.tokEnd;
+    const dictAt = this.dictEnd;
+    const tok = (this.tok = fitInt32(this.tok, tokAt + n));
+    const next = (this.next = fitInt32(this.next, tokAt + n));
+    const dict = (this.dict = fitInt32(this.dict, 3 * (dictAt + n)));
+    const first = (this.first = fitInt32(this.first, dictAt + n));
+    const occurrences = (this.occurrences = fitInt32(this.occurrences, dictAt + n));
+    const last = (this.last = fitInt32(this.last, n));
+    let unitsEnd = this.unitsEnd;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const a = at[2 * k] as number;
+      const b = at[2 * k + 1] as number;
+      const len = b - a;
+      const ends = (str.charCodeAt(a) << 16) | str.charCodeAt(b - 1);
+      let id = this.lookup(str, a, len, ends, mask, dictAt);
+      if (id < 0) {
+        const s = -1 - id;
+        id = m++;
+        t[2 * s] = ends;
+        t[2 * s + 1] = id + 1;
+        const d = 3 * (dictAt + id);
+        dict[d] = ends;
+        dict[d + 1] = unitsEnd;
+        dict[d + 2] = len;
+        const units = (this.units = fitUint16(this.units, unitsEnd + len)); // lookup() reads this.units
+        for (let i = 0; i < len; i++) units[unitsEnd + i] = str.charCodeAt(a + i);
+        unitsEnd += len;
+        first[dictAt + id] = k;
+        occurrences[dictAt + id] = 1;
+      } else {
+        next[tokAt + (last[id] as number)] = k;
+        occurrences[dictAt + id] = (occurrences[dictAt + id] as number) + 1;
+      }
+      last[id] = k;
+      tok[tokAt + k] = id;
+      next[tokAt + k] = -1;
     }
-    return e;
+    const r = this.refTokAt.length;
+    this.unitsEnd = unitsEnd;
+    this.refTokAt.push(tokAt);
+    this.refLen.push(n);
+    this.refDictAt.push(dictAt);
+    this.refDistinct.push(m);
+    this.refGlobal.push(undefined);
+    this.refGrams.push(undefined);
+    this.tokEnd = tokAt + n;
+    this.dictEnd = dictAt + m;
+    this.tableOwner = r; // the table now holds this reference's dictionary
+    this.refNumber.set(text, r);
+    return r;
   }
 
-  /** The interned n-gram ids of a reference (computed once, when a segment first needs them). */
-  private grams(e: RefEntry): Int32Array[] {
-    if (e.grams === null) e.grams = this.space.ladder(e.ids, this.order);
-    return e.grams;
+  /**
+   * Scans the hypothesis and writes into `this.hyp` the id of each token in reference `r`'s numbering
+   * (`refDistinct[r]`, which matches nothing, for a token the reference lacks). Returns its length.
+   */
+  private hypothesisIn(text: string, r: number): number {
+    const m = this.refDistinct[r] as number;
+    const dictAt = this.refDictAt[r] as number;
+    const dict = this.dict;
+    let mask = this.tableMask;
+    if (this.tableOwner !== r) {
+      // Put the reference's dictionary back in the table (unless it was the last one built or searched).
+      mask = this.clearTable(m);
+      const t = this.table;
+      for (let id = 0; id < m; id++) {
+        const d = 3 * (dictAt + id);
+        const ends = dict[d] as number;
+        let s = slotOfEnds(ends, dict[d + 2] as number, mask);
+        while (t[2 * s + 1] !== 0) s = (s + 1) & mask;
+        t[2 * s] = ends;
+        t[2 * s + 1] = id + 1;
+      }
+      this.tableOwner = r;
+    }
+    this.tokenize(text);
+    const { text: str, n, at } = this.scan;
+    const hyp = (this.hyp = fitInt32(this.hyp, n));
+    for (let k = 0; k < n; k++) {
+      const a = at[2 * k] as number;
+      const b = at[2 * k + 1] as number;
+      const len = b - a;
+      const id = this.lookup(str, a, len, (str.charCodeAt(a) << 16) | str.charCodeAt(b - 1), mask, dictAt);
+      hyp[k] = id < 0 ? m : id;
+    }
+    return n;
   }
 
-  /** Grows the scratch arrays of order index `n` (0-based) to hold ids below `size`. */
-  private fit(n: number, size: number): void {
-    zeroFill(this.refCnt[n] as number[], size);
-    zeroFill(this.hypCnt[n] as number[], size);
-    zeroFill(this.tmpCnt[n] as number[], size);
+  /** The corpus-wide interner, made on first need (only segments with several references use it). */
+  private vocabulary(): TokenInterner {
+    if (this.interner === null) this.interner = new TokenInterner(256);
+    return this.interner;
+  }
+
+  /** The token of the dictionary entry at `dict[d]`, as a string (for the corpus-wide interner). */
+  private entryText(d: number): string {
+    const from = this.dict[d + 1] as number;
+    const to = from + (this.dict[d + 2] as number);
+    let w = '';
+    for (let i = from; i < to; i += 4096) w += String.fromCharCode(...this.units.subarray(i, Math.min(to, i + 4096)));
+    return w;
+  }
+
+  /** The corpus-wide token ids of reference `r` (made once, when a segment first needs them). */
+  private globalIds(r: number): Int32Array {
+    let g = this.refGlobal[r];
+    if (g === undefined) {
+      const interner = this.vocabulary();
+      const m = this.refDistinct[r] as number;
+      const dictAt = this.refDictAt[r] as number;
+      const byLocal = new Int32Array(m);
+      for (let id = 0; id < m; id++) byLocal[id] = interner.intern(this.entryText(3 * (dictAt + id)));
+      const len = this.refLen[r] as number;
+      const at = this.refTokAt[r] as number;
+      g = new Int32Array(len);
+      for (let i = 0; i < len; i++) g[i] = byLocal[this.tok[at + i] as number] as number;
+      this.refGlobal[r] = g;
+    }
+    return g;
+  }
+
+  /** Scans the hypothesis into corpus-wide ids in `this.hyp`; returns its length. */
+  private hypothesisGlobal(text: string): number {
+    const interner = this.vocabulary();
+    this.tokenize(text);
+    const { text: str, n, at } = this.scan;
+    const hyp = (this.hyp = fitInt32(this.hyp, n));
+    for (let k = 0; k < n; k++) hyp[k] = interner.internRange(str, at[2 * k] as number, at[2 * k + 1] as number);
+    return n;
   }
 
   /**
@@ -296,38 +537,31 @@ export class BleuCounter {
   addSegment(hypothesis: string, references: readonly string[], out: Float64Array, offset = 0): void {
     const N = this.order;
     const nrefs = references.length;
-    const entries: RefEntry[] = new Array<RefEntry>(nrefs);
-    for (let r = 0; r < nrefs; r++) entries[r] = this.reference(references[r] as string);
-    const hyp = this.toIds(hypothesis, false);
-    const hypLen = hyp.length;
-
+    const first = this.reference(references[0] as string);
+    const refLen = this.refLen;
     const correct = this.correct;
-    let counted = false;
-    if (nrefs === 1) {
-      // One reference: clipped overlap per order straight from the two token sequences.
-      const ref = (entries[0] as RefEntry).ids;
-      counted = true;
-      for (let n = 1; n <= N && counted; n++) {
-        const c = this.matcher.overlap(ref, hyp, n);
-        correct[n - 1] = c;
-        if (c < 0) counted = false; // too repetitive for the matcher's work bound: intern instead
+    let hypLen: number;
+    // Closest reference length, ties to the shorter one (sacrebleu's _get_closest_ref_len).
+    let closest = refLen[first] as number;
+    if (nrefs === 1 && this.countSingle(hypothesis, first)) {
+      hypLen = this.hypLen;
+    } else {
+      const refs: number[] = [first];
+      for (let r = 1; r < nrefs; r++) refs.push(this.reference(references[r] as string));
+      hypLen = this.hypothesisGlobal(hypothesis);
+      this.countInterned(refs, hypLen);
+      let closestDiff = Math.abs(hypLen - closest);
+      for (let r = 1; r < nrefs; r++) {
+        const len = refLen[refs[r] as number] as number;
+        const diff = Math.abs(hypLen - len);
+        if (diff < closestDiff || (diff === closestDiff && len < closest)) {
+          closestDiff = diff;
+          closest = len;
+        }
       }
     }
-    if (!counted) this.countInterned(entries, hyp);
     for (let n = 0; n < N; n++) out[offset + 2 + n] = (out[offset + 2 + n] as number) + (correct[n] as number);
     for (let n = 0; n < N; n++) out[offset + 2 + N + n] = (out[offset + 2 + N + n] as number) + (hypLen > n ? hypLen - n : 0);
-
-    // Closest reference length, ties to the shorter one (sacrebleu's _get_closest_ref_len).
-    let closest = (entries[0] as RefEntry).ids.length;
-    let closestDiff = Math.abs(hypLen - closest);
-    for (let r = 1; r < nrefs; r++) {
-      const len = (entries[r] as RefEntry).ids.length;
-      const diff = Math.abs(hypLen - len);
-      if (diff < closestDiff || (diff === closestDiff && len < closest)) {
-        closestDiff = diff;
-        closest = len;
-      }
-    }
     out[offset] = (out[offset] as number) + hypLen;
     out[offset + 1] = (out[offset + 1] as number) + closest;
     out[offset + 2 + 2 * N] = (out[offset + 2 + 2 * N] as number) + 1;
@@ -336,18 +570,64 @@ export class BleuCounter {
   }
 
   /**
-   * Clipped matches of a segment by interned n-gram ids, into `this.correct`: reference counts are the
-   * per-n-gram maximum over the references (sacrebleu's merge of Counters); an occurrence in the hypothesis
-   * matches while its count so far is below the reference count.
+   * Clipped matches of the hypothesis against its one reference `r`, into `this.correct` (and its length into
+   * `this.hypLen`), in the reference's numbering, by occurrence chains. False when the order is too high for
+   * them or the text too repetitive (the chains too long): the caller counts the segment on corpus-wide ids.
    */
-  private countInterned(entries: readonly RefEntry[], hyp: readonly number[]): void {
+  private countSingle(hypothesis: string, r: number): boolean {
     const N = this.order;
-    const nrefs = entries.length;
-    const hypLen = hyp.length;
-    const grams = entries.map((e) => this.grams(e));
-    // Ids are final for this segment: references are interned, the hypothesis only looks them up.
-    this.fit(0, this.vocab.size);
-    for (let n = 1; n < N; n++) this.fit(n, this.space.ofOrder(n + 1).size);
+    if (N > CHAIN_MAX_ORDER) return false;
+    const hypLen = (this.hypLen = this.hypothesisIn(hypothesis, r));
+    const at = this.refTokAt[r] as number;
+    const len = this.refLen[r] as number;
+    const m = this.refDistinct[r] as number;
+    const dictAt = this.refDictAt[r] as number;
+    return this.chains.overlaps(this.tok, this.next, at, len, this.first, this.occurrences, dictAt, m, this.hyp, hypLen, N, this.correct);
+  }
+
+  /** The interned n-gram ids of reference `r` (computed once, when a segment first needs them). */
+  private grams(space: NgramSpace, r: number): Int32Array[] {
+    let g = this.refGrams[r];
+    if (g === undefined) {
+      g = space.ladder(this.globalIds(r), this.order);
+      this.refGrams[r] = g;
+    }
+    return g;
+  }
+
+  /** Grows the scratch arrays of order index `n` (0-based) to hold ids below `size`. */
+  private fit(n: number, size: number): void {
+    this.refCnt[n] = extend(this.refCnt[n] as number[], size);
+    this.hypCnt[n] = extend(this.hypCnt[n] as number[], size);
+    this.tmpCnt[n] = extend(this.tmpCnt[n] as number[], size);
+  }
+
+  /**
+   * Clipped matches of the current segment (references numbered `refs`, hypothesis `hyp[0, hypLen)`) by
+   * interned n-gram ids, into `this.correct`: reference counts are the per-n-gram maximum over the references
+   * (sacrebleu's merge of Counters); an occurrence in the hypothesis matches while its count so far is below
+   * the reference count.
+   */
+  private countInterned(refs: readonly number[], hypLen: number): void {
+    const N = this.order;
+    const nrefs = refs.length;
+    if (this.space === null) {
+      this.space = new NgramSpace();
+      for (let n = 0; n < N; n++) {
+        this.refCnt.push([]);
+        this.hypCnt.push([]);
+        this.tmpCnt.push([]);
+        this.hypIds.push([]);
+        this.head.push([]);
+      }
+    }
+    const space = this.space;
+    const grams: Int32Array[][] = [];
+    for (let r = 0; r < nrefs; r++) grams.push(this.grams(space, refs[r] as number));
+    // Ids are final for this segment: every token of the segment is interned.
+    const vocabSize = this.vocabulary().size;
+    this.fit(0, vocabSize);
+    for (let n = 1; n < N; n++) this.fit(n, space.ofOrder(n + 1).size);
 
     for (let n = 0; n < N; n++) {
       const rc = this.refCnt[n] as number[];
@@ -374,20 +654,16 @@ export class BleuCounter {
       }
     }
 
-    // Hypothesis n-gram ids: unigrams are word ids (-1 for a word in no reference); order >= 2 the id of the
-    // same n-gram in a reference of this segment, found through the prefix lists, or -1.
-    const uni = this.hypIds[0] as number[];
-    zeroFill(uni, hypLen);
-    for (let i = 0; i < hypLen; i++) {
-      const t = hyp[i] as number;
-      uni[i] = t === UNSEEN ? -1 : t;
-    }
+    // Hypothesis n-gram ids: unigrams are token ids; order >= 2 the id of the same n-gram in a reference of
+    // this segment, found through the prefix lists, or -1.
+    const hyp = this.hyp;
+    const uni = (this.hypIds[0] = extend(this.hypIds[0] as number[], hypLen));
+    for (let i = 0; i < hypLen; i++) uni[i] = hyp[i] as number;
     let prev = uni;
     for (let n = 1; n < N; n++) {
-      const head = this.linkReferences(n, grams);
+      const head = this.linkReferences(n, grams, vocabSize);
       const len = hypLen - n;
-      const cur = this.hypIds[n] as number[];
-      zeroFill(cur, len);
+      const cur = (this.hypIds[n] = extend(this.hypIds[n] as number[], len));
       const extToken = this.extToken;
       const extId = this.extId;
       const extNext = this.extNext;
@@ -395,7 +671,7 @@ export class BleuCounter {
         const p = prev[i] as number;
         const t = uni[i + n] as number;
         let id = -1;
-        if (p >= 0 && t >= 0) {
+        if (p >= 0) {
           for (let e = head[p] as number; e !== 0; e = extNext[e - 1] as number) {
             if (extToken[e - 1] === t) {
               id = extId[e - 1] as number;
@@ -441,17 +717,13 @@ export class BleuCounter {
    * Links the n-grams of order `n + 1` of this segment's references into lists by prefix (see `head`) and
    * returns the heads; the caller clears them (`head[prefix] = 0`) for the prefixes of the references.
    */
-  private linkReferences(n: number, grams: readonly Int32Array[][]): number[] {
-    const head = this.head[n] as number[];
-    zeroFill(head, n === 1 ? this.vocab.size : this.space.ofOrder(n).size);
+  private linkReferences(n: number, grams: readonly Int32Array[][], vocabSize: number): number[] {
+    const head = (this.head[n] = extend(this.head[n] as number[], n === 1 ? vocabSize : (this.space as NgramSpace).ofOrder(n).size));
     let total = 0;
     for (const g of grams) total += (g[n] as Int32Array).length;
-    zeroFill(this.extToken, total);
-    zeroFill(this.extId, total);
-    zeroFill(this.extNext, total);
-    const extToken = this.extToken;
-    const extId = this.extId;
-    const extNext = this.extNext;
+    const extToken = (this.extToken = extend(this.extToken, total));
+    const extId = (this.extId = extend(this.extId, total));
+    const extNext = (this.extNext = extend(this.extNext, total));
     let k = 0;
     for (const g of grams) {
       const prefixes = g[n - 1] as Int32Array;
