@@ -183,6 +183,13 @@ export function total(c: Counts): number {
 }
 
 /**
+ * A shared empty array for scratch fields not used yet (frozen: never written; {@link extend} replaces it).
+ * A per-pair call makes all its scratch objects fresh, and every `[]` is an allocation.
+ * @internal
+ */
+export const NO_NUMBERS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
  * `a` if it has at least `n` entries, else a copy of `a` extended with zeros to at least `n` entries (and at
  * least twice its length): one allocation, where growing by `push` reallocates several times, which is a
  * large part of a per-pair call's cost for its small scratch arrays.
@@ -199,12 +206,29 @@ export function extend(a: number[], n: number): number[] {
 }
 
 /**
+ * Two by-token arrays of zeros, for the scratch users of one computation that run one after the other and
+ * leave them zero ({@link NgramMatcher}, ROUGE's LCS workspace): sharing them halves the fresh memory a
+ * per-pair call touches, which is much of its cost. Never module-level.
+ * @internal
+ */
+export class TokenScratch {
+  a: number[] = NO_NUMBERS;
+  b: number[] = NO_NUMBERS;
+
+  /** Makes room for token ids below `size` in both arrays. */
+  reserve(size: number): void {
+    if (this.a.length < size) this.a = extend(this.a, size);
+    if (this.b.length < size) this.b = extend(this.b, size);
+  }
+}
+
+/**
  * Clipped overlap of two multisets of dense ids (token ids, or n-gram ids of one order from an
  * {@link NgramSpace}) without building maps: a reusable counter array indexed by id, zero between calls. Keep one per computation (never module-level); it grows to the largest id seen. A plain array, not a
  * typed one: small typed arrays are allocated outside the heap, which costs more than a short overlap.
  */
 export class OverlapCounter {
-  private c: number[] = [];
+  private c: number[] = NO_NUMBERS;
 
   /** Makes room for ids below `size` in one allocation (optional: {@link overlap} grows as needed). */
   reserve(size: number): void {
@@ -241,15 +265,16 @@ export class OverlapCounter {
  * work is bounded and -1 returned instead: intern with {@link NgramSpace} and use {@link OverlapCounter}.
  */
 export class NgramMatcher {
-  /** 1 + first position in `a` of an n-gram starting with the token (0: none), by token id. */
-  private head: number[] = [];
+  // By token id, in `scratch`: `a` = 1 + first position in `a` of an n-gram starting with the token (0: none);
+  // `b` = occurrences in `a` ({@link overlaps}' unigrams). Zero between calls.
   /** 1 + next position in `a` whose n-gram starts with the same token, by position. */
-  private next: number[] = [];
+  private next: number[] = NO_NUMBERS;
   /** `stamp` where the n-gram of `a` at that position is already matched, by position. */
-  private used: number[] = [];
+  private used: number[] = NO_NUMBERS;
   private stamp = 0;
-  /** Occurrences in `a`, by token id ({@link overlaps}' unigrams). */
-  private count: number[] = [];
+
+  /** @param scratch - By-token arrays to share with other scratch users of the computation. */
+  constructor(private readonly scratch: TokenScratch = new TokenScratch()) {}
 
   /**
    * Σ over n-grams of min(count in `a`, count in `b`), or -1 when the chain walks exceed
@@ -259,12 +284,13 @@ export class NgramMatcher {
     const la = a.length - n + 1;
     const lb = b.length - n + 1;
     if (la <= 0 || lb <= 0) return 0;
-    let head = this.head;
+    const scratch = this.scratch;
+    let head = scratch.a;
     const next = (this.next = extend(this.next, la));
     const used = (this.used = extend(this.used, la));
     for (let j = la - 1; j >= 0; j--) {
       const x = a[j] as number;
-      if (x >= head.length) head = this.head = extend(head, x + 1);
+      if (x >= head.length) head = scratch.a = extend(head, x + 1);
       next[j] = head[x] as number;
       head[x] = j + 1;
     }
@@ -312,13 +338,14 @@ export class NgramMatcher {
     const lb = b.length;
     for (let n = 0; n < maxN; n++) out[n] = 0;
     if (la === 0 || lb === 0) return true;
-    let head = this.head;
-    let count = this.count;
+    const scratch = this.scratch;
+    let head = scratch.a;
+    let count = scratch.b;
     for (let j = 0; j < la; j++) {
       const x = a[j] as number;
-      if (x >= head.length) head = this.head = extend(head, x + 1);
+      if (x >= head.length) head = scratch.a = extend(head, x + 1);
     }
-    if (count.length < head.length) count = this.count = extend(count, head.length);
+    if (count.length < head.length) count = scratch.b = extend(count, head.length);
     const next = (this.next = extend(this.next, la));
     // used[(n - 2) * la + j] === stamp: the n-gram of `a` at j is matched (orders >= 2).
     const used = (this.used = extend(this.used, Math.max(1, maxN - 1) * la));
@@ -382,8 +409,7 @@ export class NgramMatcher {
 
   /** Makes room for token ids below `size` in one allocation (optional: the methods grow as needed). */
   reserve(size: number): void {
-    this.head = extend(this.head, size);
-    this.count = extend(this.count, size);
+    this.scratch.reserve(size);
   }
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LcsWorkspace } from '../../src/metrics/rouge/lcs';
+import { NgramMatcher, TokenScratch } from '../../src/ngram/counter';
 
 // The bit-parallel LCS against the plain dynamic program, on token ids, across the three ways columns are
 // indexed: one word (≤ 32 columns), multi-word with a dense mask for every token (small tables), and
@@ -102,6 +103,38 @@ describe('LcsWorkspace', () => {
         expect(w.unionHits(r.ids, r.starts, h.ids, h.starts, 1e9, never)).toBe(modelUnion(refSents, [long, long.slice(0, 20)]));
       }),
       { numRuns: 8 },
+    );
+  });
+
+  it('shares its by-token scratch with an NgramMatcher: each leaves it zero for the other', () => {
+    const scratch = new TokenScratch();
+    const w = new LcsWorkspace(scratch);
+    const m = new NgramMatcher(scratch);
+    w.reserve(61);
+    m.reserve(61);
+    const grams = (x: readonly number[], n: number) => {
+      const c = new Map<string, number>();
+      for (let i = 0; i + n <= x.length; i++) c.set(x.slice(i, i + n).join(), (c.get(x.slice(i, i + n).join()) ?? 0) + 1);
+      return c;
+    };
+    const clipped = (x: readonly number[], y: readonly number[], n: number) => {
+      const cx = grams(x, n);
+      let s = 0;
+      for (const [k, v] of grams(y, n)) s += Math.min(v, cx.get(k) ?? 0);
+      return s;
+    };
+    fc.assert(
+      fc.property(fc.array(seq(1, 70), { minLength: 1, maxLength: 3 }), fc.array(seq(1, 70), { minLength: 1, maxLength: 3 }), (refSents, hypSents) => {
+        const r = concat(refSents);
+        const h = concat(hypSents);
+        const out: number[] = [];
+        m.overlaps(r.ids, h.ids, 2, out);
+        expect(out).toEqual([clipped(r.ids, h.ids, 1), clipped(r.ids, h.ids, 2)]);
+        expect(w.lcsLength(r.ids, h.ids)).toBe(table(r.ids, h.ids)[r.ids.length]![h.ids.length]);
+        expect(w.unionHits(r.ids, r.starts, h.ids, h.starts, 1e9, never)).toBe(modelUnion(refSents, hypSents));
+        expect(scratch.a.every((x) => x === 0) && scratch.b.every((x) => x === 0)).toBe(true);
+      }),
+      { numRuns: 100 },
     );
   });
 

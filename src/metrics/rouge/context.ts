@@ -4,7 +4,7 @@
  * One context per scoring call; nothing here is module-level.
  * @internal
  */
-import { ID_LIMIT, NgramMatcher, NgramSpace, OverlapCounter } from '../../ngram/counter.js';
+import { ID_LIMIT, NgramMatcher, NgramSpace, OverlapCounter, TokenScratch } from '../../ngram/counter.js';
 import { TokenInterner } from '../../ngram/interner.js';
 import { scanRougeIds, stemRougeIds } from '../../tokenize/rouge.js';
 import { LcsWorkspace } from './lcs.js';
@@ -40,20 +40,22 @@ const NO_SKIPS: readonly Float64Array[] = [];
  */
 export class RougeContext {
   readonly interner: TokenInterner;
-  readonly counter = new OverlapCounter();
-  readonly matcher = new NgramMatcher();
+  private counterOrNull: OverlapCounter | null = null;
+  /** By-token scratch shared by the matcher and the LCS workspace (they run one after the other). */
+  private readonly tokenScratch = new TokenScratch();
+  readonly matcher = new NgramMatcher(this.tokenScratch);
   /** Scratch: the clipped n-gram overlaps of one pair, by order − 1. */
   readonly gramHits: number[] = [];
   /** Scratch: the token ids of the text being tokenized (copied out at their exact length). */
   private readonly scratch: number[];
   private space: NgramSpace | null = null;
-  readonly lcs = new LcsWorkspace();
+  readonly lcs = new LcsWorkspace(this.tokenScratch);
   /** Tokenized references: the last one, and a map of all once there are two (a per-pair call needs no map). */
   private lastRefText: string | null = null;
   private lastRef: RougeText | null = null;
   private refs: Map<string, RougeText> | null = null;
   /** 1 + stemmed id, by raw token id (built-in tokenizer with stemmer). */
-  private readonly stems: number[] = [];
+  private stems: number[] | null = null;
 
   /**
    * @param options - Resolved options.
@@ -89,6 +91,11 @@ export class RougeContext {
     return t;
   }
 
+  /** Counts ids for the fallbacks (texts too repetitive for the matcher, skip-bigram unigrams); made on first use. */
+  get counter(): OverlapCounter {
+    return (this.counterOrNull ??= new OverlapCounter());
+  }
+
   /** Sizes the scratch arrays for every token id given out so far (call after tokenizing a segment). */
   reserve(): void {
     const size = this.interner.size;
@@ -111,7 +118,7 @@ export class RougeContext {
       // newline always separates tokens, so the lines' tokens concatenated are the whole text's tokens.
       const starts = o.needSentences ? [0] : null;
       const all = this.scratch.slice(0, scanRougeIds(text, this.interner, this.scratch, starts));
-      if (o.stemmer) stemRougeIds(this.interner, all, this.stems);
+      if (o.stemmer) stemRougeIds(this.interner, all, (this.stems ??= []));
       ids = sentIds = all;
       if (starts !== null) sentStarts = starts;
     } else {

@@ -13,7 +13,7 @@
  * @internal
  */
 
-import { extend } from '../../ngram/counter.js';
+import { extend, NO_NUMBERS, TokenScratch } from '../../ngram/counter.js';
 
 /** An empty array, replaced on first use (never written). */
 const NONE = new Int32Array(0);
@@ -35,35 +35,26 @@ function at2(lo: number, hi: number, j: number): number {
   return j - popcount(lo) - popcount(j === 64 ? hi : hi & ((1 << (j - 32)) - 1));
 }
 
-/** 1 when a two-word row grows at column b + 1 (its bit b is 0), else 0. */
-function grows2(lo: number, hi: number, b: number): number {
-  return 1 - ((b < 32 ? lo >>> b : hi >>> (b - 32)) & 1);
-}
-
 /** Reusable scratch space for the LCS computations of one scoring call (never shared between calls). */
 export class LcsWorkspace {
   // Plain arrays wherever a per-pair call uses them: a typed array longer than 64 bytes is allocated outside
   // the heap and costs about a microsecond, more than scoring a short pair. By token id, all zero between calls.
-  /** Single-word match masks. */
-  private mask: number[] = [];
-  /** Two-word columns: the masks of columns 32..63 (`mask` holds columns 0..31). */
-  private mask2: number[] = [];
+  // `mask` (one-word masks; the low word of two-word ones; the clipping counts), `mask2` (the high word) and
+  // `denseIdx` (1 + index of a token's dense mask in `denseBuf`, 0: sparse) live in the shared scratch.
   /** Occurrences in the column sequence. */
-  private occ: number[] = [];
+  private occ: number[] = NO_NUMBERS;
   /** 1 + first position in the column sequence (0: none); `next` chains the others. */
-  private head: number[] = [];
-  /** 1 + index of the token's dense mask in `denseBuf` (0: sparse). */
-  private denseIdx: number[] = [];
-  private next: number[] = [];
-  private denseBuf: number[] = [];
+  private head: number[] = NO_NUMBERS;
+  private next: number[] = NO_NUMBERS;
+  private denseBuf: number[] = NO_NUMBERS;
   /** Mask of one row, for tokens kept sparse. */
-  private rowMask: number[] = [];
+  private rowMask: number[] = NO_NUMBERS;
   /** The bit rows of multi-word tables: one for the length, all of them for a backtrack. */
   private rows: Int32Array = NONE;
   /** The rows of one- and two-word tables (a hypothesis sentence of at most 64 tokens), for a backtrack. */
-  private rows1: number[] = [];
+  private rows1: number[] = NO_NUMBERS;
   /** Marks of reference positions in a union LCS. */
-  private marks: number[] = [];
+  private marks: number[] = NO_NUMBERS;
   /** Columns and words of the current column sequence. */
   private cols: ArrayLike<number> = NONE;
   private colStart = 0;
@@ -74,6 +65,21 @@ export class LcsWorkspace {
   /** Token ids are below this (the by-token arrays are grown on use to at least this length). */
   private vocabularySize = 0;
 
+  /** @param scratch - By-token arrays shared with the other scratch users of the computation (all zero between calls). */
+  constructor(private readonly scratch: TokenScratch = new TokenScratch()) {}
+
+  private get mask(): number[] {
+    return this.scratch.a;
+  }
+
+  private get mask2(): number[] {
+    return this.scratch.b;
+  }
+
+  private get denseIdx(): number[] {
+    return this.scratch.a;
+  }
+
   /** Declares that token ids are below `vocabularySize`. */
   reserve(vocabularySize: number): void {
     if (vocabularySize > this.vocabularySize) this.vocabularySize = vocabularySize;
@@ -81,18 +87,18 @@ export class LcsWorkspace {
 
   /** The single-word masks by token, room for every token id (one allocation when growing). */
   private maskTable(): number[] {
-    return (this.mask = extend(this.mask, this.vocabularySize));
+    return (this.scratch.a = extend(this.scratch.a, this.vocabularySize));
   }
 
   /** The high-word masks of two-word columns, room for every token id. */
   private mask2Table(): number[] {
-    return (this.mask2 = extend(this.mask2, this.vocabularySize));
+    return (this.scratch.b = extend(this.scratch.b, this.vocabularySize));
   }
 
   /** The by-token arrays of multi-word columns (`occ` and `head` only with sparse masks), room for every token id. */
   private multiWordTables(sparse: boolean): void {
     const n = this.vocabularySize;
-    this.denseIdx = extend(this.denseIdx, n);
+    this.scratch.a = extend(this.scratch.a, n);
     if (sparse) {
       this.occ = extend(this.occ, n);
       this.head = extend(this.head, n);
@@ -169,24 +175,27 @@ export class LcsWorkspace {
   ): number {
     const m = ref.length;
     if (m === 0 || hyp.length === 0) return 0;
+    // The cell budget first, in the order of the tables (nothing is set up when one is too large).
+    for (let h = 0; h + 1 < hypStarts.length; h++) {
+      const cn = (hypStarts[h + 1] as number) - (hypStarts[h] as number);
+      for (let k = 0; k + 1 < refStarts.length; k++) {
+        const rn = (refStarts[k + 1] as number) - (refStarts[k] as number);
+        if (rn * cn > maxCells) throw onTooLarge(rn * cn);
+      }
+    }
     const marks = (this.marks = extend(this.marks, m));
-    marks.fill(0, 0, m);
+    for (let i = 0; i < m; i++) marks[i] = 0; // a loop: Array.prototype.fill is slower on small arrays
     for (let h = 0; h + 1 < hypStarts.length; h++) {
       const c0 = hypStarts[h] as number;
       const cn = (hypStarts[h + 1] as number) - c0;
       if (cn === 0) continue;
       this.setColumns(hyp, c0, cn);
-      try {
-        for (let k = 0; k + 1 < refStarts.length; k++) {
-          const r0 = refStarts[k] as number;
-          const rn = (refStarts[k + 1] as number) - r0;
-          if (rn === 0) continue;
-          if (rn * cn > maxCells) throw onTooLarge(rn * cn);
-          this.markPair(ref, r0, rn, marks);
-        }
-      } finally {
-        this.clearColumns();
+      for (let k = 0; k + 1 < refStarts.length; k++) {
+        const r0 = refStarts[k] as number;
+        const rn = (refStarts[k + 1] as number) - r0;
+        if (rn !== 0) this.markPair(ref, r0, rn, marks);
       }
+      this.clearColumns();
     }
     // Clipping: a marked reference token is a hit while the hypothesis has an unused equal token.
     // Counts by token in the mask array (all zero outside setColumns/clearColumns).
@@ -310,10 +319,19 @@ export class LcsWorkspace {
     }
   }
 
-  /** {@link markPair}'s backtrack when a row is one word (a hypothesis sentence of at most 32 tokens). */
+  /**
+   * {@link markPair}'s backtrack when a row is one word (a hypothesis sentence of at most 32 tokens).
+   *
+   * `_backtrack_norec` at (i, j) with unequal tokens moves left when t[i][j-1] > t[i-1][j], else up. As
+   * t[i][j] = max(t[i-1][j], t[i][j-1]) and consecutive rows differ by at most 1 (T = t[i][j], U = t[i-1][j]):
+   * U = T means up; U = T − 1 means left, and then t[i][j-1] = T and t[i-1][j-1] = T − 1 again, so the walk
+   * keeps going left until the column holding the row's token, where it turns diagonal. That run is one step
+   * here: the highest bit of the token's column mask below column j.
+   */
   private backtrackOneWord(ref: ArrayLike<number>, r0: number, rn: number, rows: number[], marks: number[]): void {
     const cols = this.cols;
     const c0 = this.colStart;
+    const mask = this.mask;
     let i = rn;
     let j = this.colLen;
     // t[i][j] = j − (ones among the first j bits of row i).
@@ -321,56 +339,52 @@ export class LcsWorkspace {
     if (T === 0) return;
     let U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
     for (;;) {
-      if (ref[r0 + i - 1] === cols[c0 + j - 1]) {
+      const x = ref[r0 + i - 1] as number;
+      if (x === cols[c0 + j - 1]) {
         marks[r0 + i - 1] = 1;
         if (--T === 0) return;
         i--;
         j--;
         U = j - popcount((rows[i - 1] as number) & ((1 << j) - 1));
+      } else if (U === T) {
+        i--;
+        U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
       } else {
-        const b = j - 1;
-        const left = T - (1 - (((rows[i] as number) >>> b) & 1));
-        if (left > U) {
-          U -= 1 - (((rows[i - 1] as number) >>> b) & 1);
-          T = left;
-          j--;
-        } else {
-          i--;
-          T = U;
-          U = j - popcount(j === 32 ? (rows[i - 1] as number) : (rows[i - 1] as number) & ((1 << j) - 1));
-        }
+        // Left to the nearest column before j holding x (columns 1..j-1 are bits 0..j-2); U stays T − 1.
+        j = 32 - Math.clz32((mask[x] as number) & ((1 << (j - 1)) - 1));
+        if (j === 0) throw new Error('nlg-metrics: internal error in the rougeLsum backtrack');
       }
     }
   }
 
-  /** {@link markPair}'s backtrack when a row is two words (a hypothesis sentence of 33 to 64 tokens). */
+  /** {@link markPair}'s backtrack when a row is two words (a hypothesis sentence of 33 to 64 tokens); as {@link backtrackOneWord}. */
   private backtrackTwoWords(ref: ArrayLike<number>, r0: number, rn: number, rows: number[], marks: number[]): void {
     const cols = this.cols;
     const c0 = this.colStart;
+    const mask = this.mask;
+    const mask2 = this.mask2;
     let i = rn;
     let j = this.colLen;
     let T = at2(rows[2 * i] as number, rows[2 * i + 1] as number, j);
     if (T === 0) return;
     let U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
     for (;;) {
-      if (ref[r0 + i - 1] === cols[c0 + j - 1]) {
+      const x = ref[r0 + i - 1] as number;
+      if (x === cols[c0 + j - 1]) {
         marks[r0 + i - 1] = 1;
         if (--T === 0) return;
         i--;
         j--;
         U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
+      } else if (U === T) {
+        i--;
+        U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
       } else {
-        const b = j - 1;
-        const left = T - grows2(rows[2 * i] as number, rows[2 * i + 1] as number, b);
-        if (left > U) {
-          U -= grows2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, b);
-          T = left;
-          j--;
-        } else {
-          i--;
-          T = U;
-          U = at2(rows[2 * i - 2] as number, rows[2 * i - 1] as number, j);
-        }
+        // Left to the nearest column before j holding x: in the high word (columns 33..64) if any, else the low.
+        const hi = j > 33 ? (mask2[x] as number) & ((1 << (j - 33)) - 1) : 0;
+        if (hi !== 0) j = 64 - Math.clz32(hi);
+        else j = 32 - Math.clz32(j > 32 ? (mask[x] as number) : (mask[x] as number) & ((1 << (j - 1)) - 1));
+        if (j === 0) throw new Error('nlg-metrics: internal error in the rougeLsum backtrack');
       }
     }
   }
@@ -495,7 +509,7 @@ export class LcsWorkspace {
     }
     if (dense > 0) {
       const buf = (this.denseBuf = extend(this.denseBuf, dense * w));
-      buf.fill(0, 0, dense * w);
+      for (let k = 0; k < dense * w; k++) buf[k] = 0;
       for (let j = 0; j < len; j++) {
         const d = this.denseIdx[cols[start + j] as number] as number;
         if (d !== 0) buf[(d - 1) * w + (j >>> 5)] = (buf[(d - 1) * w + (j >>> 5)] as number) | (1 << (j & 31));
