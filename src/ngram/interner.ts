@@ -56,22 +56,8 @@ function finish(h: number): number {
   return (h ^ (h >>> 13)) & 0x3fffffff;
 }
 
-/**
- * What a scanning tokenizer writes tokens into: the units of each token at `units[tail..end)`, then
- * `commit(end, hash)` for its id. {@link TokenInterner} is the one that maps equal tokens to one id; a
- * tokenizer's string API may pass a sink that only records where its tokens are.
- */
-export interface TokenSink {
-  /** The unit buffer (the same object for the sink's life; writing past its end grows it). */
-  readonly units: number[];
-  /** Where the next token's units go. */
-  readonly tail: number;
-  /** The id of the token at `units[tail..end)` with {@link hashUnit} chain `hash`. */
-  commit(end: number, hash: number): number;
-}
-
 /** Maps tokens, given as runs of UTF-16 code units, to dense integer ids. See the module comment for use. */
-export class TokenInterner implements TokenSink {
+export class TokenInterner {
   /**
    * The unit pool: the units of token `id` are `units[start(id) .. start(id + 1))`, tokens one after the other.
    * A tokenizer writes the units of the token it is reading at `units[tail..)` (writing past the end grows
@@ -91,21 +77,28 @@ export class TokenInterner implements TokenSink {
   private mask: number;
   private count = 0;
   private end = 0;
+  /** false: every token gets a new id (see the constructor). */
+  private readonly distinct: boolean;
 
   /**
    * @param expected - How many distinct tokens to make room for before the table grows (a guess is fine).
    * @param expectedUnits - How many code units they take (the pool grows as written).
-   * @defaultValue expected 32, expectedUnits 8 × expected
+   * @param distinct - `false` makes a recorder instead: every committed token gets the next id, equal or not,
+   *   so `length(id)` tells where the scan's tokens are (a tokenizer's string API uses it). One class for
+   *   both keeps a scanner's calls monomorphic, and so fast, in a program that uses both.
+   * @defaultValue expected 32, expectedUnits 8 × expected, distinct true
    */
-  constructor(expected = 32, expectedUnits = 8 * expected) {
+  constructor(expected = 32, expectedUnits = 8 * expected, distinct = true) {
+    this.distinct = distinct;
     let cap = 16;
     while (cap < 2 * expected) cap *= 2;
     this.table = new Array<number>(cap);
     this.mask = cap - 1;
     this.units = new Array<number>(expectedUnits);
-    this.starts = new Array<number>((cap >>> 1) + 1);
+    // Room for the expected tokens (writing past the end grows these).
+    this.starts = new Array<number>(expected + 1);
     this.starts[0] = 0;
-    this.hashes = new Array<number>(cap >>> 1);
+    this.hashes = new Array<number>(expected);
   }
 
   /** Number of distinct tokens interned: every id is below this. */
@@ -126,6 +119,12 @@ export class TokenInterner implements TokenSink {
    * @returns Its id. A new token keeps its units (the tail moves to `end`); a known one gives them back.
    */
   commit(end: number, hash: number): number {
+    if (!this.distinct) {
+      const id = this.count++;
+      this.starts[id + 1] = end;
+      this.end = end;
+      return id;
+    }
     const units = this.units;
     const starts = this.starts;
     const hashes = this.hashes;

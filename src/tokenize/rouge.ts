@@ -6,11 +6,10 @@
  * One implementation of the rules, {@link scanRougeIds}: a single pass over the character codes that
  * lowercases on the fly and writes each token's units straight into a {@link TokenInterner}, so ROUGE gets
  * integer ids without a single substring. The public string tokenizer ({@link rougeTokens}) is the same
- * scan into a sink that only records where the tokens are, then one slice per token.
+ * scan into an interner that only records where the tokens are, then one slice per token.
  * @internal
  */
-import { HASH_SEED, hashUnit } from '../ngram/interner.js';
-import type { TokenInterner, TokenSink } from '../ngram/interner.js';
+import { HASH_SEED, hashUnit, TokenInterner } from '../ngram/interner.js';
 import { porterStem } from './porter.js';
 
 /**
@@ -21,7 +20,7 @@ import { porterStem } from './porter.js';
  * other non-ASCII character separates words (`café` → `caf`), exactly as in rouge-score.
  *
  * @param text - The text.
- * @param interner - Receives the tokens (ids are the interner's): a {@link TokenInterner}, or any {@link TokenSink}.
+ * @param interner - Receives the tokens (ids are the interner's).
  * @param ids - Receives the token ids at `ids[0..count)` (a scratch array, grown as written; entries
  *   after them are left as they were).
  * @param lines - If given (non-empty, its last entry 0): at the end of each line (`\n`) that added tokens,
@@ -33,7 +32,7 @@ import { porterStem } from './porter.js';
  * @returns The number of tokens, `count`.
  * @internal
  */
-export function scanRougeIds(text: string, interner: TokenSink, ids: number[], lines: number[] | null, sources: number[] | null = null): number {
+export function scanRougeIds(text: string, interner: TokenInterner, ids: number[], lines: number[] | null, sources: number[] | null = null): number {
   const units = interner.units;
   const n = text.length;
   let count = 0;
@@ -113,17 +112,6 @@ export function stemRougeIds(interner: TokenInterner, ids: number[], memo: numbe
   }
 }
 
-/** A {@link TokenSink} that keeps no tokens, only their lengths: token k gets id k (the string API's sink). */
-class TokenLengths implements TokenSink {
-  readonly units: number[] = [];
-  readonly tail = 0;
-  readonly lengths: number[] = [];
-
-  commit(end: number): number {
-    return this.lengths.push(end) - 1;
-  }
-}
-
 /**
  * The tokens of a text by rouge-score's tokenizer (see {@link scanRougeIds}).
  *
@@ -134,14 +122,15 @@ class TokenLengths implements TokenSink {
  */
 export function rougeTokens(text: string, stemmer: boolean): string[] {
   // The scan finds the tokens; each is the slice of the text where it starts, as long as its units.
-  const sink = new TokenLengths();
+  // A recorder (every token a new id) keeps the scan's calls monomorphic with ROUGE's interner.
+  const recorder = new TokenInterner(4, Math.min(text.length, 1 << 16), false);
   const ids: number[] = [];
   const sources: number[] = [];
-  const count = scanRougeIds(text, sink, ids, null, sources);
+  const count = scanRougeIds(text, recorder, ids, null, sources);
   const out = new Array<string>(count);
   for (let k = 0; k < count; k++) {
     const from = sources[k] as number;
-    const to = from + (sink.lengths[k] as number);
+    const to = from + recorder.length(k);
     let w = text.slice(from, to);
     if (!isLowerAlnum(w)) {
       // Upper-case letters or U+212A (both lowercase to ASCII in JavaScript as in Python), or a final
