@@ -123,7 +123,7 @@ export function stemRougeIds(interner: TokenInterner, ids: number[], memo: numbe
 export function rougeTokens(text: string, stemmer: boolean): string[] {
   // The scan finds the tokens; each is the slice of the text where it starts, as long as its units.
   // A recorder (every token a new id) keeps the scan's calls monomorphic with ROUGE's interner.
-  const recorder = new TokenInterner(4, Math.min(text.length, 1 << 16), false);
+  const recorder = new TokenInterner(4, 32, false);
   const ids: number[] = [];
   const sources: number[] = [];
   const count = scanRougeIds(text, recorder, ids, null, sources);
