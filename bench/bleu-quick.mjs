@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Quick timing of corpusBleu on the WMT workload of ../shared/corpus/README.md (the one the Python peer timings
 // use: sacrebleu ~11,500 segments/s): hypotheses = KIT + LIUM-NMT + uedin-nmt outputs (4506 lines), references =
-// ref.de three times. Measures the BUILT package (run `npm run build` first).
-// Usage: node bench/bleu-quick.mjs [rounds]
-// Also times the tokenizer alone (the floor of any BLEU call) and, once, bleuConfidence / pairedBleuTest.
+// ref.de three times. Measures the BUILT package (run `npm run build` first), or any ESM bundles of it given on
+// the command line (to compare builds in one process: each case of each build runs once per round, interleaved).
+//
+// Usage: node bench/bleu-quick.mjs [rounds] [bundle.js ...]      (default: 30 rounds, ../dist/index.js)
+//
+// The machine is shared and noisy: compare best-of-N times, and each time relative to the floors measured in
+// the same run (bench/floor.mjs, with the first bundle's 13a tokenizer): the 13a tokenizer alone on every
+// hypothesis and each distinct reference, and the same plus counting 1-4-grams. Also times, once, sentenceBleu
+// per segment and bleuConfidence / pairedBleuTest.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { bleuConfidence, corpusBleu, pairedBleuTest, tokenize } from '../dist/index.js';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { wordFloorCorpus } from './floor.mjs';
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/wmt17-ende/', import.meta.url));
 const lines = (f) => {
@@ -20,41 +26,66 @@ const refs = [...ref, ...ref, ...ref];
 if (hyps.length !== refs.length) throw new Error(`workload mismatch: ${hyps.length} vs ${refs.length}`);
 
 const rounds = Number(process.argv[2] ?? 30);
-function time(label, run) {
-  for (let i = 0; i < 5; i++) run(); // warm-up
-  const times = [];
-  let out;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    out = run();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(
-    `${label.padEnd(26)} ${hyps.length} segments: median ${median.toFixed(2)} ms, best ${times[0].toFixed(2)} ms` +
-      ` = ${Math.round((hyps.length / median) * 1000).toLocaleString('en')} segments/s${out === undefined ? '' : ` (${out})`}`,
-  );
+const paths = process.argv.length > 3 ? process.argv.slice(3) : [fileURLToPath(new URL('../dist/index.js', import.meta.url))];
+const builds = [];
+for (const p of paths) builds.push({ name: paths.length > 1 ? p.split('/').pop() : 'dist', api: await import(pathToFileURL(p).href) });
+
+const tok = builds[0].api.getTokenizer('13a');
+const tokenize13a = (t) => tok.tokenize(t);
+const cases = [];
+for (const { name, api } of builds) {
+  cases.push([`corpusBleu 13a [${name}]`, () => api.corpusBleu(hyps, refs).score]);
+  cases.push([`corpusBleu none [${name}]`, () => api.corpusBleu(hyps, refs, { tokenize: 'none' }).score]);
+  cases.push([`corpusBleu intl [${name}]`, () => api.corpusBleu(hyps, refs, { tokenize: 'intl' }).score]);
+}
+const FLOOR = 'floor: 13a alone (refs once)';
+cases.push([FLOOR, () => wordFloorCorpus(tokenize13a, hyps, refs, 0)]);
+cases.push(['floor: 13a + 1-4-grams', () => wordFloorCorpus(tokenize13a, hyps, refs, 4)]);
+
+/** CPU milliseconds of one call (less disturbed than wall time by other processes on a shared machine). */
+function cpuMs(run) {
+  const c0 = process.cpuUsage();
+  const out = run();
+  const c1 = process.cpuUsage(c0);
+  return [(c1.user + c1.system) / 1000, out];
 }
 
-time('corpusBleu 13a', () => corpusBleu(hyps, refs).score);
-time('corpusBleu none', () => corpusBleu(hyps, refs, { tokenize: 'none' }).score);
-time('corpusBleu intl', () => corpusBleu(hyps, refs, { tokenize: 'intl' }).score);
-time('13a tokenizer alone', () => {
-  let n = 0;
-  for (const h of hyps) n += tokenize(h, '13a').length;
-  for (const r of ref) n += tokenize(r, '13a').length;
-  return undefined;
+for (let w = 0; w < 5; w++) for (const [, run] of cases) run(); // warm-up
+const times = cases.map(() => []);
+const outs = cases.map(() => undefined);
+for (let r = 0; r < rounds; r++) {
+  for (let k = 0; k < cases.length; k++) {
+    const i = (k + r) % cases.length; // rotate the order every round
+    const [ms, out] = cpuMs(cases[i][1]);
+    times[i].push(ms);
+    outs[i] = out;
+  }
+}
+const best = times.map((t) => Math.min(...t));
+const floorBest = best[cases.findIndex(([label]) => label === FLOOR)];
+const rate = (ms) => Math.round((hyps.length / ms) * 1000).toLocaleString('en');
+console.log(`${hyps.length} segments, ${rounds} rounds, CPU time per call (best / median); rate from the best`);
+cases.forEach(([label], i) => {
+  const t = times[i].slice().sort((a, b) => a - b);
+  const median = t[Math.floor(t.length / 2)];
+  const vsFloor = (best[i] / floorBest).toFixed(2);
+  const out = typeof outs[i] === 'number' && label.startsWith('corpusBleu') ? ` score ${outs[i]}` : '';
+  console.log(`${label.padEnd(36)} best ${best[i].toFixed(2)} ms, median ${median.toFixed(2)} ms = ${rate(best[i]).padStart(9)} segments/s, ${vsFloor}x the 13a floor${out}`);
 });
 
+const api = builds[0].api;
+const [sent] = cpuMs(() => {
+  for (let i = 0; i < hyps.length; i++) api.sentenceBleu(hyps[i], refs[i]);
+});
+console.log(`sentenceBleu per segment (once)  ${sent.toFixed(0)} ms = ${rate(sent)} segments/s`);
 const t0 = performance.now();
-const ci = bleuConfidence(hyps, refs);
+const ci = api.bleuConfidence(hyps, refs);
 const t1 = performance.now();
 const kit = lines('hyp.KIT.4950.de');
 const uedin = lines('hyp.uedin-nmt.4722.de');
-const bs = pairedBleuTest(kit, uedin, ref);
+const bs = api.pairedBleuTest(kit, uedin, ref);
 const t2 = performance.now();
-const ar = pairedBleuTest(kit, uedin, ref, { method: 'randomization' });
+const ar = api.pairedBleuTest(kit, uedin, ref, { method: 'randomization' });
 const t3 = performance.now();
 console.log(`bleuConfidence (1000 resamples)  ${(t1 - t0).toFixed(0)} ms: ${ci.score.toFixed(2)} [${ci.low.toFixed(2)}, ${ci.high.toFixed(2)}]`);
 console.log(`pairedBleuTest bootstrap (1000)  ${(t2 - t1).toFixed(0)} ms: KIT ${bs.baseline.score.toFixed(2)} vs uedin ${bs.candidate.score.toFixed(2)}, p = ${bs.pValue.toFixed(4)}`);

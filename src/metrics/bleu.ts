@@ -194,32 +194,23 @@ function slotOfEnds(ends: number, len: number, mask: number): number {
 }
 
 /**
- * True when the inner units of `text[from, from + len)` equal those of `units[at, at + len)` (the ends are
+ * True when the inner units of `a[aFrom, aFrom + len)` equal those of `b[bFrom, bFrom + len)` (the ends are
  * already known to be equal).
  */
-function sameInner(text: string, from: number, units: Uint16Array, at: number, len: number): boolean {
-  for (let k = 1; k < len - 1; k++) if (text.charCodeAt(from + k) !== units[at + k]) return false;
+function sameInner(a: string, aFrom: number, b: string, bFrom: number, len: number): boolean {
+  for (let k = 1; k < len - 1; k++) if (a.charCodeAt(aFrom + k) !== b.charCodeAt(bFrom + k)) return false;
   return true;
 }
 
-/** `a` if it holds `size` entries, else a copy at least twice as long. */
-function fitUint16(a: Uint16Array<ArrayBuffer>, size: number): Uint16Array<ArrayBuffer> {
-  if (a.length >= size) return a;
-  const b = new Uint16Array(Math.max(size, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
-/** First capacities of a counter's scratch arrays: tokens per line, distinct tokens per reference, code units. */
+/** First capacities of a counter's scratch arrays: tokens per line, distinct tokens per reference. */
 const FIRST_TOKENS = 64;
 const FIRST_DISTINCT = 64;
-const FIRST_UNITS = 256;
 /**
  * Bytes of the buffer that holds them (see the constructor): per token 5 int32 (ids, chains, hypothesis ids,
  * the chain matcher's 2), per distinct token 14 (3 for the dictionary, first and last positions, occurrences,
- * 8 for the hash table: 2 a slot, load <= 1/4), per code unit 2 bytes.
+ * 8 for the hash table: 2 a slot, load <= 1/4).
  */
-const ARENA_BYTES = 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT) + 2 * FIRST_UNITS;
+const ARENA_BYTES = 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT);
 
 /**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
@@ -228,7 +219,7 @@ const ARENA_BYTES = 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT) + 2 * FIRST_UNI
  *
  * Text becomes token ids without a string per token: the tokenizer's scan gives the tokens as spans of the
  * text. A reference string is scanned once per computation and numbers its distinct tokens itself: its
- * *dictionary* (each token's ends, length and code units, and where it first occurs) and the chain of
+ * *dictionary* (each token's ends, length and place in the reference text, and where it first occurs) and the chain of
  * positions of each token. A hypothesis only needs to know which reference token each of its tokens is, so it
  * looks them up in a small table of its reference's dictionary (hot in cache, unlike a corpus-wide
  * vocabulary); a token the reference lacks gets an id that matches nothing. The clipped counts of a segment
@@ -249,6 +240,8 @@ export class BleuCounter {
 
   /** Distinct references: their number by string. */
   private readonly refNumber = new Map<string, number>();
+  /** Per reference: the string its tokens are spans of (the reference, or its preprocessed copy). */
+  private readonly refText: string[] = [];
   /**
    * Per reference: its token ids, numbered by the reference itself (0 … distinct − 1), at
    * `tok[refTokAt[r], + refLen[r])`, and the occurrence chains at the same place in `next` (the next position
@@ -258,7 +251,7 @@ export class BleuCounter {
   private readonly refLen: number[] = [];
   /**
    * Per reference: its dictionary, `[ends, start, length]` per distinct token in order of id, at
-   * `dict[3 · refDictAt[r], + 3 · refDistinct[r])` (the token's code units are `units[start, + length)`), and the
+   * `dict[3 · refDictAt[r], + 3 · refDistinct[r])` (the token is `refText[r].slice(start, start + length)`), and the
    * first position and the number of occurrences of each token at `first[refDictAt[r], + refDistinct[r])` and the
    * same place in `occurrences`.
    */
@@ -271,8 +264,6 @@ export class BleuCounter {
   private first: Int32Array<ArrayBuffer>;
   private occurrences: Int32Array<ArrayBuffer>;
   private dictEnd = 0;
-  private units: Uint16Array<ArrayBuffer>;
-  private unitsEnd = 0;
   /** Scratch: the last position of each token while a reference is numbered. */
   private last: Int32Array<ArrayBuffer>;
   /**
@@ -338,7 +329,6 @@ export class BleuCounter {
     this.last = ints(FIRST_DISTINCT);
     this.table = ints(8 * FIRST_DISTINCT);
     this.chains = new ChainMatcher(ints(2 * FIRST_TOKENS));
-    this.units = new Uint16Array(arena, at, FIRST_UNITS);
   }
 
   /**
@@ -371,7 +361,7 @@ export class BleuCounter {
    * The id of the token `str[a, a + len)`, whose ends are `ends`, in the dictionary at `dictAt` through the
    * hash table (of `mask + 1` slots), or -1 − the empty slot where it would go.
    */
-  private lookup(str: string, a: number, len: number, ends: number, mask: number, dictAt: number): number {
+  private lookup(str: string, a: number, len: number, ends: number, mask: number, dictAt: number, refStr: string): number {
     const t = this.table;
     const dict = this.dict;
     let s = slotOfEnds(ends, len, mask);
@@ -380,7 +370,7 @@ export class BleuCounter {
       if (v === 0) return -1 - s;
       if (t[2 * s] === ends) {
         const d = 3 * (dictAt + v - 1);
-        if (dict[d + 2] === len && (len <= 2 || sameInner(str, a, this.units, dict[d + 1] as number, len))) return v - 1;
+        if (dict[d + 2] === len && (len <= 2 || sameInner(str, a, refStr, dict[d + 1] as number, len))) return v - 1;
       }
       s = (s + 1) & mask;
     }
@@ -402,14 +392,13 @@ export class BleuCounter {
     const first = (this.first = fitInt32(this.first, dictAt + n));
     const occurrences = (this.occurrences = fitInt32(this.occurrences, dictAt + n));
     const last = (this.last = fitInt32(this.last, n));
-    let unitsEnd = this.unitsEnd;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const a = at[2 * k] as number;
       const b = at[2 * k + 1] as number;
       const len = b - a;
       const ends = (str.charCodeAt(a) << 16) | str.charCodeAt(b - 1);
-      let id = this.lookup(str, a, len, ends, mask, dictAt);
+      let id = this.lookup(str, a, len, ends, mask, dictAt, str);
       if (id < 0) {
         const s = -1 - id;
         id = m++;
@@ -417,11 +406,8 @@ export class BleuCounter {
         t[2 * s + 1] = id + 1;
         const d = 3 * (dictAt + id);
         dict[d] = ends;
-        dict[d + 1] = unitsEnd;
+        dict[d + 1] = a;
         dict[d + 2] = len;
-        const units = (this.units = fitUint16(this.units, unitsEnd + len)); // lookup() reads this.units
-        for (let i = 0; i < len; i++) units[unitsEnd + i] = str.charCodeAt(a + i);
-        unitsEnd += len;
         first[dictAt + id] = k;
         occurrences[dictAt + id] = 1;
       } else {
@@ -433,7 +419,7 @@ export class BleuCounter {
       next[tokAt + k] = -1;
     }
     const r = this.refTokAt.length;
-    this.unitsEnd = unitsEnd;
+    this.refText.push(str);
     this.refTokAt.push(tokAt);
     this.refLen.push(n);
     this.refDictAt.push(dictAt);
@@ -472,12 +458,13 @@ export class BleuCounter {
     }
     this.tokenize(text);
     const { text: str, n, at } = this.scan;
+    const refStr = this.refText[r] as string;
     const hyp = (this.hyp = fitInt32(this.hyp, n));
     for (let k = 0; k < n; k++) {
       const a = at[2 * k] as number;
       const b = at[2 * k + 1] as number;
       const len = b - a;
-      const id = this.lookup(str, a, len, (str.charCodeAt(a) << 16) | str.charCodeAt(b - 1), mask, dictAt);
+      const id = this.lookup(str, a, len, (str.charCodeAt(a) << 16) | str.charCodeAt(b - 1), mask, dictAt, refStr);
       hyp[k] = id < 0 ? m : id;
     }
     return n;
@@ -489,14 +476,6 @@ export class BleuCounter {
     return this.interner;
   }
 
-  /** The token of the dictionary entry at `dict[d]`, as a string (for the corpus-wide interner). */
-  private entryText(d: number): string {
-    const from = this.dict[d + 1] as number;
-    const to = from + (this.dict[d + 2] as number);
-    let w = '';
-    for (let i = from; i < to; i += 4096) w += String.fromCharCode(...this.units.subarray(i, Math.min(to, i + 4096)));
-    return w;
-  }
 
   /** The corpus-wide token ids of reference `r` (made once, when a segment first needs them). */
   private globalIds(r: number): Int32Array {
@@ -506,7 +485,12 @@ export class BleuCounter {
       const m = this.refDistinct[r] as number;
       const dictAt = this.refDictAt[r] as number;
       const byLocal = new Int32Array(m);
-      for (let id = 0; id < m; id++) byLocal[id] = interner.intern(this.entryText(3 * (dictAt + id)));
+      const str = this.refText[r] as string;
+      for (let id = 0; id < m; id++) {
+        const d = 3 * (dictAt + id);
+        const a = this.dict[d + 1] as number;
+        byLocal[id] = interner.internRange(str, a, a + (this.dict[d + 2] as number));
+      }
       const len = this.refLen[r] as number;
       const at = this.refTokAt[r] as number;
       g = new Int32Array(len);

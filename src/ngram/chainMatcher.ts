@@ -10,7 +10,9 @@
  * hypothesis n-gram at i then occurs at exactly those j with ℓ(i, j) >= n (they all start with its first
  * token), and every one of them is the same n-gram g. So letting each hypothesis occurrence of g take a not yet
  * taken j (one bit per order per reference position) takes exactly min(count of g in the hypothesis, count of g
- * in the reference) of them: the clipped count.
+ * in the reference) of them: the clipped count. A token that occurs once in the reference has one candidate j,
+ * and the orders j has been taken at are always 1..t for the largest t so far: for it the matcher keeps t and
+ * counts the new orders (t, top] with a difference array, in O(1) per position.
  *
  * On repetitive text (a token occurring very often in both) the pairs grow quadratically, so the work is
  * bounded: from the number of occurrences of each token in the reference, the matcher knows the cost of a
@@ -27,10 +29,13 @@ export const CHAIN_MAX_ORDER = 30;
 export class ChainMatcher {
   /**
    * Per reference position j: at `2j`, ℓ with the hypothesis position last processed whose token it holds; at
-   * `2j + 1`, bit n set when its n-gram was taken by a hypothesis n-gram. One array (a typed array over 64
+   * `2j + 1`, the orders its n-grams were taken at by hypothesis n-grams: bit n set for order n, or, for a
+   * token that occurs once, the highest such order (they are 1..t). One array (a typed array over 64
    * bytes is allocated outside the heap, at a cost that matters for one sentence).
    */
   private state: Int32Array<ArrayBuffer>;
+  /** Difference array of the orders taken through single-occurrence tokens (entry t: +1 for the orders above t). */
+  private readonly diff = new Int32Array(CHAIN_MAX_ORDER + 1);
 
   /**
    * @param state - The first scratch array (any length; a larger one replaces it when a longer reference
@@ -70,7 +75,9 @@ export class ChainMatcher {
     maxOrder: number,
     out: Int32Array,
   ): boolean {
+    const diff = this.diff;
     for (let n = 0; n < maxOrder; n++) out[n] = 0;
+    for (let n = 0; n <= maxOrder; n++) diff[n] = 0;
     if (this.state.length < 2 * refLen) this.state = new Int32Array(Math.max(2 * refLen, 2 * this.state.length));
     const state = this.state;
     for (let j = 0; j < refLen; j++) state[2 * j + 1] = 0;
@@ -98,15 +105,13 @@ export class ChainMatcher {
       }
       const top = best < maxOrder ? best : maxOrder;
       if (pairs === 1) {
-        // The usual case: the token occurs once in the reference.
-        let w = state[2 * head + 1] as number;
-        for (let n = 1; n <= top; n++) {
-          if ((w & (1 << n)) === 0) {
-            w |= 1 << n;
-            out[n - 1] = (out[n - 1] as number) + 1;
-          }
+        // The usual case: the token occurs once in the reference; its position has taken orders 1..t.
+        const t = state[2 * head + 1] as number;
+        if (top > t) {
+          diff[t] = (diff[t] as number) + 1;
+          diff[top] = (diff[top] as number) - 1;
+          state[2 * head + 1] = top;
         }
-        state[2 * head + 1] = w;
       } else {
         for (let n = 1; n <= top; n++) {
           const bit = 1 << n;
@@ -120,6 +125,11 @@ export class ChainMatcher {
           }
         }
       }
+    }
+    let taken = 0;
+    for (let n = 1; n <= maxOrder; n++) {
+      taken += diff[n - 1] as number;
+      out[n - 1] = (out[n - 1] as number) + taken;
     }
     return true;
   }
