@@ -25,6 +25,12 @@ const MIN_CHUNKS_FOR_WORKERS = 3;
 /** Chunks a worker may hold at once (one being scored, one waiting while this thread scores one). */
 const CHUNKS_PER_WORKER = 2;
 /**
+ * Chunks read but not yet written out, per thread. Results are written in input order, so this thread must
+ * not wait for a worker's older chunk while it could score the next one itself: with a window of only the
+ * workers' queues it idled for about a tenth of a run. The window's memory is a few chunks of per-segment lines.
+ */
+const PENDING_CHUNKS_PER_THREAD = 8;
+/**
  * Heap limits of a worker. The live data of a worker is small (a window of cached references); with V8's
  * defaults each worker's heap would still grow to ~100 MB of garbage before collecting it. A worker that needs
  * more than this (a pathological segment) fails with a message suggesting --jobs 1.
@@ -287,7 +293,7 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
     for (const chunk of head) dispatch(chunk);
     for (;;) {
       // A refused segment found here is the first in input order (results are taken in order): it propagates.
-      while (outstanding.length >= CHUNKS_PER_WORKER * loop.jobs) await next();
+      while (outstanding.length >= PENDING_CHUNKS_PER_THREAD * loop.jobs) await next();
       let r: IteratorResult<Segment[], void>;
       try {
         r = await chunks.next();
