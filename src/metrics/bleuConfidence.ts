@@ -1,26 +1,13 @@
 /**
- * Bootstrap confidence intervals and paired significance tests for BLEU, on the generic machinery of
- * `aggregate/bootstrap` and `aggregate/significance`: every segment is tokenized and counted once, then
- * resampling only re-sums statistics rows.
+ * Bootstrap confidence intervals and paired significance tests for BLEU: BLEU's part of the generic
+ * `aggregate/resampledMetric` (every segment is tokenized and counted once, then resampling only re-sums
+ * statistics rows).
  */
-import { type BootstrapOptions, type ConfidenceInterval, confidenceFromPacked, resolveBootstrapOptions } from '../aggregate/bootstrap.js';
-import {
-  type PairedTestOptions,
-  type PairedTestResult,
-  PAIRED_OPTION_NAMES,
-  pairedFromPacked,
-  resolvePairedOptions,
-} from '../aggregate/significance.js';
-import { checkCorpus, rangeError, typeError } from '../internal/validate.js';
-import {
-  type BleuOptions,
-  type ResolvedBleuOptions,
-  BleuCounter,
-  bleuScoreOnly,
-  bleuSignatureParts,
-  resolveBleuOptions,
-} from './bleu.js';
-import { formatSignature, nrefsField, type SignaturePart } from './signature.js';
+import type { BootstrapOptions, ConfidenceInterval } from '../aggregate/bootstrap.js';
+import { type ResampledMetric, metricConfidence, pairedMetricTest } from '../aggregate/resampledMetric.js';
+import type { PairedTestOptions, PairedTestResult } from '../aggregate/significance.js';
+import { type BleuOptions, type ResolvedBleuOptions, BleuCounter, bleuScoreOnly, bleuSignatureParts, resolveBleuOptions } from './bleu.js';
+import { formatSignature } from './signature.js';
 
 /** Options of {@link bleuConfidence}: BLEU's options and the bootstrap's. */
 export interface BleuConfidenceOptions extends BleuOptions, BootstrapOptions {}
@@ -40,40 +27,22 @@ export interface PairedBleuResult extends PairedTestResult {
   signature: string;
 }
 
-const BOOTSTRAP_NAMES = ['samples', 'seed', 'confidence'] as const;
-
-/** Splits mixed options into BLEU's and the resampling's. */
-function split(options: unknown, names: readonly string[]): [Record<string, unknown>, Record<string, unknown>] {
-  const bleu: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  if (options && typeof options === 'object' && !Array.isArray(options)) {
-    for (const [k, v] of Object.entries(options)) (names.includes(k) ? rest : bleu)[k] = v;
-  }
-  return [bleu, rest];
-}
-
-/** Rows of one or more systems on the same references, with one counter so each reference is tokenized once. */
-function rowsOf(o: ResolvedBleuOptions, systems: readonly (readonly string[])[], references: readonly (readonly string[])[]) {
-  const counter = new BleuCounter(o);
-  const n = references.length;
-  const width = counter.width;
-  const data = systems.map((hyps) => {
-    const d = new Float64Array(n * width);
-    for (let i = 0; i < n; i++) counter.addSegment(hyps[i] as string, references[i] as readonly string[], d, i * width);
-    return d;
-  });
-  let sum = 0;
-  let sq = 0;
-  for (const r of references) {
-    sum += r.length;
-    sq += r.length * r.length;
-  }
-  return { data, n, width, nrefs: nrefsField(n, sum, sq) };
-}
-
-function signature(o: ResolvedBleuOptions, nrefs: number | 'var', extra: readonly SignaturePart[]): string {
-  return formatSignature(bleuSignatureParts(o, nrefs, extra));
-}
+/** BLEU for resampling: one counter for all systems, so each reference is tokenized once. */
+const BLEU: ResampledMetric<ResolvedBleuOptions> = {
+  resolve: (fn, options, reserved) => resolveBleuOptions(fn, options, false, reserved),
+  rows(o, systems, references) {
+    const counter = new BleuCounter(o);
+    const width = counter.width;
+    const data = systems.map((hyps) => {
+      const d = new Float64Array(references.length * width);
+      references.forEach((refs, i) => counter.addSegment(hyps[i] as string, refs, d, i * width));
+      return d;
+    });
+    return { data, width };
+  },
+  scorer: (o) => (s) => bleuScoreOnly(s, o),
+  signature: (o, nrefs, extra) => formatSignature(bleuSignatureParts(o, nrefs, extra)),
+};
 
 /**
  * Corpus BLEU with a bootstrap confidence interval.
@@ -104,21 +73,7 @@ export function bleuConfidence(
   references: readonly (string | readonly string[])[],
   options?: BleuConfidenceOptions,
 ): BleuConfidence {
-  const fn = 'bleuConfidence';
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw typeError(fn, 'options', 'an object', options);
-  }
-  const [bleuPart, bsPart] = split(options, BOOTSTRAP_NAMES);
-  const o = resolveBleuOptions(fn, bleuPart, false, BOOTSTRAP_NAMES);
-  const b = resolveBootstrapOptions(fn, bsPart);
-  const c = checkCorpus(fn, hypotheses, references);
-  const { data, n, width, nrefs } = rowsOf(o, [c.hypotheses], c.references);
-  const sig = signature(o, nrefs, [['bs', b.samples], ['seed', b.seed]]);
-  if (n === 0) {
-    return { score: 0, mean: 0, std: 0, low: 0, high: 0, ci: 0, samples: b.samples, seed: b.seed, confidence: b.confidence, signature: sig };
-  }
-  const r = confidenceFromPacked(data[0] as Float64Array, n, width, (s) => bleuScoreOnly(s, o), b);
-  return { ...r, signature: sig };
+  return metricConfidence('bleuConfidence', BLEU, hypotheses, references, options);
 }
 
 /**
@@ -156,32 +111,5 @@ export function pairedBleuTest(
   references: readonly (string | readonly string[])[],
   options?: PairedBleuOptions,
 ): PairedBleuResult {
-  const fn = 'pairedBleuTest';
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw typeError(fn, 'options', 'an object', options);
-  }
-  const [bleuPart, testPart] = split(options, PAIRED_OPTION_NAMES);
-  const o = resolveBleuOptions(fn, bleuPart, false, PAIRED_OPTION_NAMES);
-  const t = resolvePairedOptions(fn, testPart);
-  const base = checkCorpus(fn, baseline, references);
-  if (!Array.isArray(candidate)) throw typeError(fn, 'candidate', 'an array of strings', candidate);
-  if (candidate.length !== base.hypotheses.length) {
-    throw rangeError(fn, 'candidate', `an array of ${base.hypotheses.length} hypotheses (one per reference)`, candidate);
-  }
-  candidate.forEach((h, i) => {
-    if (typeof h !== 'string') throw typeError(fn, `candidate[${i}]`, 'a string', h);
-  });
-  const { data, n, width, nrefs } = rowsOf(o, [base.hypotheses, candidate], base.references);
-  const extra: SignaturePart[] =
-    t.method === 'bootstrap'
-      ? [['bs', t.samples], ['seed', t.seed]]
-      : [['bs', t.confidenceSamples], ['ar', t.samples], ['seed', t.seed]];
-  const sig = signature(o, nrefs, extra);
-  if (n === 0) {
-    const zero = (samples: number): ConfidenceInterval => ({ score: 0, mean: 0, std: 0, low: 0, high: 0, ci: 0, samples, seed: t.seed, confidence: t.confidence });
-    const samples = t.method === 'bootstrap' ? t.samples : t.confidenceSamples;
-    return { method: t.method, samples: t.samples, seed: t.seed, baseline: zero(samples), candidate: zero(samples), difference: 0, pValue: 1, signature: sig };
-  }
-  const r = pairedFromPacked(data[0] as Float64Array, data[1] as Float64Array, n, width, (s) => bleuScoreOnly(s, o), t);
-  return { ...r, signature: sig };
+  return pairedMetricTest('pairedBleuTest', BLEU, baseline, candidate, references, options);
 }

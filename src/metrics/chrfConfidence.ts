@@ -1,19 +1,12 @@
 /**
- * Bootstrap confidence intervals and paired significance tests for chrF / chrF++, on the generic machinery
- * of `aggregate/bootstrap` and `aggregate/significance`: every segment is counted once (`ChrfContext`), then
- * resampling only re-sums statistics rows and re-scores them with `finalizeChrf`.
+ * Bootstrap confidence intervals and paired significance tests for chrF / chrF++: chrF's part of the generic
+ * `aggregate/resampledMetric` (every segment is counted once by one `ChrfContext`, then resampling only
+ * re-sums statistics rows and re-scores them with `finalizeChrf`).
  */
-import { type BootstrapOptions, type ConfidenceInterval, confidenceFromPacked, resolveBootstrapOptions } from '../aggregate/bootstrap.js';
-import {
-  type PairedTestOptions,
-  type PairedTestResult,
-  PAIRED_OPTION_NAMES,
-  pairedFromPacked,
-  resolvePairedOptions,
-} from '../aggregate/significance.js';
-import { checkCorpus, rangeError, typeError } from '../internal/validate.js';
+import type { BootstrapOptions, ConfidenceInterval } from '../aggregate/bootstrap.js';
+import { type ResampledMetric, metricConfidence, pairedMetricTest } from '../aggregate/resampledMetric.js';
+import type { PairedTestOptions, PairedTestResult } from '../aggregate/significance.js';
 import { type ChrfOptions, type ResolvedChrfOptions, ChrfContext, finalizeChrf, resolveChrfOptions } from './chrf.js';
-import { type SignaturePart, nrefsField } from './signature.js';
 
 /** Options of {@link chrfConfidence}: chrF's options and the bootstrap's. */
 export interface ChrfConfidenceOptions extends ChrfOptions, BootstrapOptions {}
@@ -33,64 +26,42 @@ export interface PairedChrfResult extends PairedTestResult {
   signature: string;
 }
 
-const BOOTSTRAP_NAMES = ['samples', 'seed', 'confidence'] as const;
+/** Numbers in a chrF statistics row. */
+const widthOf = (o: ResolvedChrfOptions): number => 3 * (o.charOrder + o.wordOrder);
 
-function checkObject(fn: string, options: unknown): void {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw typeError(fn, 'options', 'an object', options);
-  }
-}
-
-/** Splits mixed options into chrF's and the resampling's; unknown names stay with chrF's (which rejects them). */
-function split(options: unknown, names: readonly string[]): [Record<string, unknown>, Record<string, unknown>] {
-  const metric: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  if (options && typeof options === 'object') {
-    for (const [k, v] of Object.entries(options)) (names.includes(k) ? rest : metric)[k] = v;
-  }
-  return [metric, rest];
-}
-
-/** Rows of one or more systems on the same references; one context, so each reference is counted once. */
-function rowsOf(o: ResolvedChrfOptions, systems: readonly (readonly string[])[], references: readonly (readonly string[])[]) {
-  const all: (readonly string[])[] = [];
-  for (let s = 0; s < systems.length; s++) all.push(...references);
-  const ctx = new ChrfContext(o, all);
-  const n = references.length;
-  const width = 3 * (o.charOrder + o.wordOrder);
-  const row = new Array<number>(width);
-  const data = systems.map((hyps) => {
-    const d = new Float64Array(n * width);
-    for (let i = 0; i < n; i++) {
-      row.fill(0);
-      ctx.addSegment(row, hyps[i] as string, references[i] as readonly string[]);
-      d.set(row, i * width);
-    }
-    return d;
-  });
-  let sum = 0;
-  let sq = 0;
-  for (const r of references) {
-    sum += r.length;
-    sq += r.length * r.length;
-  }
-  return { data, n, width, nrefs: nrefsField(n, sum, sq) };
-}
-
-/** chrF's signature with resampling fields inserted after `nrefs`, as sacrebleu orders them. */
-function signature(o: ResolvedChrfOptions, nrefs: number | 'var', extra: readonly SignaturePart[]): string {
-  const zero = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
-  const base = finalizeChrf(zero, o, nrefs).signature;
-  const cut = base.indexOf('|');
-  return `${base.slice(0, cut)}|${extra.map(([k, v]) => `${k}:${String(v)}`).join('|')}${base.slice(cut)}`;
-}
-
-const scorer = (o: ResolvedChrfOptions) => {
-  const buf = new Array<number>(3 * (o.charOrder + o.wordOrder));
-  return (s: Float64Array): number => {
-    for (let i = 0; i < buf.length; i++) buf[i] = s[i] as number;
-    return finalizeChrf(buf, o).score;
-  };
+/** chrF for resampling: one context for all systems, so each reference is counted once. */
+const CHRF: ResampledMetric<ResolvedChrfOptions> = {
+  resolve: (fn, options) => resolveChrfOptions(fn, options as ChrfOptions),
+  rows(o, systems, references) {
+    const all: (readonly string[])[] = [];
+    for (let s = 0; s < systems.length; s++) all.push(...references);
+    const ctx = new ChrfContext(o, all);
+    const width = widthOf(o);
+    const row = new Array<number>(width);
+    const data = systems.map((hyps) => {
+      const d = new Float64Array(references.length * width);
+      references.forEach((refs, i) => {
+        row.fill(0);
+        ctx.addSegment(row, hyps[i] as string, refs);
+        d.set(row, i * width);
+      });
+      return d;
+    });
+    return { data, width };
+  },
+  scorer(o) {
+    const buf = new Array<number>(widthOf(o));
+    return (s) => {
+      for (let i = 0; i < buf.length; i++) buf[i] = s[i] as number;
+      return finalizeChrf(buf, o).score;
+    };
+  },
+  // sacrebleu puts the resampling fields right after nrefs.
+  signature(o, nrefs, extra) {
+    const base = finalizeChrf(new Array<number>(widthOf(o)).fill(0), o, nrefs).signature;
+    const cut = base.indexOf('|');
+    return `${base.slice(0, cut)}|${extra.map(([k, v]) => `${k}:${String(v)}`).join('|')}${base.slice(cut)}`;
+  },
 };
 
 /**
@@ -119,18 +90,7 @@ export function chrfConfidence(
   references: readonly (string | readonly string[])[],
   options?: ChrfConfidenceOptions,
 ): ChrfConfidence {
-  const fn = 'chrfConfidence';
-  checkObject(fn, options);
-  const [metricPart, bsPart] = split(options, BOOTSTRAP_NAMES);
-  const o = resolveChrfOptions(fn, metricPart as ChrfOptions);
-  const b = resolveBootstrapOptions(fn, bsPart);
-  const c = checkCorpus(fn, hypotheses, references);
-  const { data, n, width, nrefs } = rowsOf(o, [c.hypotheses], c.references);
-  const sig = signature(o, nrefs, [['bs', b.samples], ['seed', b.seed]]);
-  if (n === 0) {
-    return { score: 0, mean: 0, std: 0, low: 0, high: 0, ci: 0, samples: b.samples, seed: b.seed, confidence: b.confidence, signature: sig };
-  }
-  return { ...confidenceFromPacked(data[0] as Float64Array, n, width, scorer(o), b), signature: sig };
+  return metricConfidence('chrfConfidence', CHRF, hypotheses, references, options);
 }
 
 /**
@@ -163,27 +123,5 @@ export function pairedChrfTest(
   references: readonly (string | readonly string[])[],
   options?: PairedChrfOptions,
 ): PairedChrfResult {
-  const fn = 'pairedChrfTest';
-  checkObject(fn, options);
-  const [metricPart, testPart] = split(options, PAIRED_OPTION_NAMES);
-  const o = resolveChrfOptions(fn, metricPart as ChrfOptions);
-  const t = resolvePairedOptions(fn, testPart);
-  const base = checkCorpus(fn, baseline, references);
-  if (!Array.isArray(candidate)) throw typeError(fn, 'candidate', 'an array of strings', candidate);
-  if (candidate.length !== base.hypotheses.length) {
-    throw rangeError(fn, 'candidate', `an array of ${base.hypotheses.length} hypotheses (one per reference)`, candidate);
-  }
-  candidate.forEach((h, i) => {
-    if (typeof h !== 'string') throw typeError(fn, `candidate[${i}]`, 'a string', h);
-  });
-  const { data, n, width, nrefs } = rowsOf(o, [base.hypotheses, candidate], base.references);
-  const extra: SignaturePart[] =
-    t.method === 'bootstrap' ? [['bs', t.samples], ['seed', t.seed]] : [['bs', t.confidenceSamples], ['ar', t.samples], ['seed', t.seed]];
-  const sig = signature(o, nrefs, extra);
-  if (n === 0) {
-    const samples = t.method === 'bootstrap' ? t.samples : t.confidenceSamples;
-    const zero = (): ConfidenceInterval => ({ score: 0, mean: 0, std: 0, low: 0, high: 0, ci: 0, samples, seed: t.seed, confidence: t.confidence });
-    return { method: t.method, samples: t.samples, seed: t.seed, baseline: zero(), candidate: zero(), difference: 0, pValue: 1, signature: sig };
-  }
-  return { ...pairedFromPacked(data[0] as Float64Array, data[1] as Float64Array, n, width, scorer(o), t), signature: sig };
+  return pairedMetricTest('pairedChrfTest', CHRF, baseline, candidate, references, options);
 }
