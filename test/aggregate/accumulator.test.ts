@@ -1,7 +1,6 @@
 // accumulator(metric, options): parity with the reference fixtures when a corpus is split into shards whose
 // statistics travel through JSON and merge in any order; equality with the corpus functions (exactly);
 // refusal of foreign statistics, naming the field or option; bounded working state.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulator, type Accumulator } from '../../src/aggregate/accumulator';
@@ -12,21 +11,12 @@ import { corpusChrf, type ChrfOptions, type ChrfResult } from '../../src/metrics
 import { corpusRouge, type RougeOptions, type RougeType } from '../../src/metrics/rouge';
 import { SIGNATURE_VERSION } from '../../src/metrics/signature';
 import type { Score } from '../../src/metrics/prf';
+import { close, fixtureCases, fixtureLines } from '../helpers/fixtures';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture records, read field by field
 type Case = Record<string, any>;
-const load = (name: string): Case[] =>
-  readFileSync(new URL(name, FIXTURES), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Case);
-function readLines(rel: string): string[] {
-  const lines = readFileSync(new URL(rel, FIXTURES), 'utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-const close = (a: unknown, b: number): boolean => typeof a === 'number' && Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
+const load = (name: string): Case[] => fixtureCases<Case>(name);
+const readLines = fixtureLines;
 const perSegment = (streams: (string | null)[][], n: number): string[][] =>
   Array.from({ length: n }, (_, i) => streams.map((s) => s[i]).filter((r): r is string => typeof r === 'string'));
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { CliContext } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { fixtureCases as readFixtureCases } from '../helpers/fixtures';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -120,14 +121,9 @@ export function readLines(path: string): string[] {
 
 /** The fixture cases of one file. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture records are checked field by field by the tests
-export function fixtureCases(name: string): Record<string, any>[] {
-  return readLines(join(FIXTURES, name)).map((l) => JSON.parse(l) as Record<string, any>);
-}
+export const fixtureCases = (name: string): Record<string, any>[] => readFixtureCases<Record<string, any>>(name);
 
-/** The reference README's float comparison: |a − b| <= max(1e-9·|b|, 1e-15). */
-export function close(a: unknown, b: number): boolean {
-  return typeof a === 'number' && Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
-}
+export { close } from '../helpers/fixtures';
 
 /** A signature without its `version:` field (ours names this package, sacrebleu's its own). */
 export function noVersion(sig: unknown): string {

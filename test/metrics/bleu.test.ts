@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bleuCorpusRows, corpusBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuResult } from '../../src/metrics/bleu';
 import { SIGNATURE_VERSION } from '../../src/metrics/signature';
+import { close, fixtureCases, fixtureLines } from '../helpers/fixtures';
 
 // Parity with sacrebleu 2.6.0 on every case of test/fixtures/bleu_sacrebleu.jsonl (schema: fixtures/REFERENCE-README.md).
 
@@ -40,18 +40,9 @@ interface BleuCase {
   note?: string;
 }
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-const cases: BleuCase[] = readFileSync(new URL('bleu_sacrebleu.jsonl', FIXTURES), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as BleuCase);
-
+const cases = fixtureCases<BleuCase>('bleu_sacrebleu.jsonl');
 /** Lines of a file-backed case; its paths are relative to shared/, whose corpus files are copied into fixtures/corpus/. */
-function readLines(path: string): string[] {
-  const lines = readFileSync(new URL(path, FIXTURES), 'utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
+const readLines = fixtureLines;
 
 /** sacrebleu's BLEU(...) keyword arguments as our options. `force` only silences a warning in sacrebleu. */
 function toOptions(o: SacreOptions): BleuOptions {
@@ -76,7 +67,6 @@ function corpusInputs(c: BleuCase): { hyps: string[]; refs: string[][] } {
   return { hyps, refs: perSegment(streams, hyps.length) };
 }
 
-const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
 
 function mismatch(r: BleuResult, e: Expected): string | null {
   const floats: [string, number, number][] = [

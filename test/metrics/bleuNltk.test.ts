@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusBleuNltk, sentenceBleuNltk, type NltkBleuOptions, type NltkSmoothing } from '../../src/metrics/bleuNltk';
+import { fixtureCases, close } from '../helpers/fixtures';
 
 // Parity with NLTK 3.8 on every case of test/fixtures/bleu_nltk.jsonl.
 
@@ -14,12 +14,7 @@ interface NltkCase {
   expected: { score?: number | number[]; error?: string };
 }
 
-const cases: NltkCase[] = readFileSync(new URL('../fixtures/bleu_nltk.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as NltkCase);
-
-const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
+const cases: NltkCase[] = fixtureCases<NltkCase>('bleu_nltk.jsonl');
 
 function run(c: NltkCase): number | number[] {
   const o = c.options;

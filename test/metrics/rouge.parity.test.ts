@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusRouge, rouge } from '../../src/metrics/rouge';
 import type { RougeType } from '../../src/metrics/rouge';
+import { fixtureCases, close } from '../helpers/fixtures';
 
 // Table-driven parity with rouge-score 0.1.2 (test/fixtures/rouge.jsonl, schema in REFERENCE-README.md).
 
@@ -22,12 +22,7 @@ interface RougeCase {
   expected: Record<string, Triple> & { error?: string; message?: string; mean?: Record<string, Triple>; per_item?: Record<string, Triple>[] };
 }
 
-const cases: RougeCase[] = readFileSync(new URL('../fixtures/rouge.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as RougeCase);
-
-const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
+const cases: RougeCase[] = fixtureCases<RougeCase>('rouge.jsonl');
 
 function expectScores(got: Record<string, Triple | undefined>, want: Record<string, Triple>, types: readonly string[]): void {
   for (const t of types) {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   squadSegmentStats,
   tokenF1,
 } from '../../src/metrics/squad.js';
+import { close, fixtureCases } from '../helpers/fixtures';
 
 interface PerGroundTruth {
   exact_match: boolean;
@@ -33,15 +33,8 @@ interface SquadCase {
   };
 }
 
-const CASES: SquadCase[] = readFileSync(new URL('../fixtures/squad.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as SquadCase);
+const CASES: SquadCase[] = fixtureCases<SquadCase>('squad.jsonl');
 
-/** The reference README's float tolerance. */
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-15);
-}
 function expectClose(a: number, b: number, what: string): void {
   if (!close(a, b)) expect.fail(`${what}: expected ${b}, got ${a}`);
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charNgrams, ngramCounts, ngrams } from '../../src/ngram/ngrams';
+import { fixtureCases } from '../helpers/fixtures';
 
 interface NgramCase {
   id: string;
@@ -11,10 +11,7 @@ interface NgramCase {
   expected: { ngrams: unknown[]; length?: number };
 }
 
-const cases: NgramCase[] = readFileSync(new URL('../fixtures/ngrams.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as NgramCase);
+const cases: NgramCase[] = fixtureCases<NgramCase>('ngrams.jsonl');
 
 // Python's str.split() white space, written out independently of src/internal/pywhitespace.ts.
 const PY_WS = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPairsSummary } from '../../src/pairs/summary.js';
 import { rankingToPairs, ratingsToPairs, recordToPairs, resolvePairsOptions } from '../../src/pairs/toPairs.js';
 import type { PairStrategy, PairsOptions, PreferencePair } from '../../src/pairs/types.js';
+import { fixtureCases } from '../helpers/fixtures';
 
 interface PairsCase {
   id: string;
@@ -13,10 +13,7 @@ interface PairsCase {
   expected: { pairs: PreferencePair[] } | { error: string };
 }
 
-const CASES: PairsCase[] = readFileSync(new URL('../fixtures/pairs.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as PairsCase);
+const CASES: PairsCase[] = fixtureCases<PairsCase>('pairs.jsonl');
 
 const FNS = { rankingToPairs, ratingsToPairs } as const;
 const key = (p: PreferencePair): string => JSON.stringify([p.prompt, p.chosen, p.rejected, p.margin]);

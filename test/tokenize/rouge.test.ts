@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TokenInterner } from '../../src/ngram/interner';
 import { porterStem } from '../../src/tokenize/porter';
 import { rougeTokens, scanRougeIds, stemRougeIds } from '../../src/tokenize/rouge';
+import { fixtureCases } from '../helpers/fixtures';
 
 interface TokenizeCase {
   id: string;
@@ -12,10 +12,7 @@ interface TokenizeCase {
   expected: { tokens: string[] };
 }
 
-const cases: TokenizeCase[] = readFileSync(new URL('../fixtures/tokenize_rouge.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as TokenizeCase);
+const cases: TokenizeCase[] = fixtureCases<TokenizeCase>('tokenize_rouge.jsonl');
 
 /**
  * An independent statement of rouge-score's rules with regular expressions: lowercase, runs outside

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PSN_RUNS } from '../../src/tokenize/internal/unicode15';
@@ -7,6 +6,7 @@ import { tokenizeChar, tokensChar } from '../../src/tokenize/sacrebleuChar';
 import { tokenizeIntl, tokensIntl } from '../../src/tokenize/sacrebleuIntl';
 import { tokenizeZh, tokensZh } from '../../src/tokenize/sacrebleuZh';
 import { tokenize } from '../../src/tokenize/tokenizer';
+import { fixtureCases } from '../helpers/fixtures';
 
 type SacreName = '13a' | 'intl' | 'zh' | 'char';
 
@@ -17,10 +17,7 @@ interface SacreCase {
   expected: { output: string };
 }
 
-const cases: SacreCase[] = readFileSync(new URL('../fixtures/tokenize_sacrebleu.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as SacreCase);
+const cases: SacreCase[] = fixtureCases<SacreCase>('tokenize_sacrebleu.jsonl');
 
 // Python's str.split() / str.strip() white space, written out independently of src/internal/pywhitespace.ts.
 const PY_WS = new Set([...'\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000']);
