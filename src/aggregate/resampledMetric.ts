@@ -6,7 +6,7 @@
  * {@link ResampledMetric}: how to resolve its options, make rows, score a sum of rows and sign the result.
  * @internal
  */
-import { checkCorpus, rangeError, typeError } from '../internal/validate.js';
+import { checkCorpus, isPlainObject, rangeError, typeError } from '../internal/validate.js';
 import { type SignaturePart, nrefsField } from '../metrics/signature.js';
 import { type ConfidenceInterval, type Finalize, confidenceFromPacked, resolveBootstrapOptions } from './bootstrap.js';
 import { type PairedTestResult, PAIRED_OPTION_NAMES, pairedFromPacked, resolvePairedOptions } from './significance.js';
@@ -32,11 +32,9 @@ export interface ResampledMetric<O> {
 /** The resampling option names of a confidence interval. */
 const BOOTSTRAP_NAMES = ['samples', 'seed', 'confidence'] as const;
 
-/** Throws unless `options` is undefined or a plain (non-array) object. */
+/** Throws unless `options` is undefined or a plain object. */
 function checkObject(fn: string, options: unknown): void {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw typeError(fn, 'options', 'an object', options);
-  }
+  if (options !== undefined && !isPlainObject(options)) throw typeError(fn, 'options', 'an object', options);
 }
 
 /** Splits mixed options into the metric's and the resampling's; unknown names stay with the metric's (which rejects them). */

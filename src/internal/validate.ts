@@ -11,7 +11,10 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'string') return value.length > 40 ? `a string of length ${value.length}` : JSON.stringify(value);
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') {
+    const tag = Object.prototype.toString.call(value).slice(8, -1); // 'Map', 'Date', ... (any realm)
+    return tag === 'Object' ? 'an object' : `a ${tag}`;
+  }
   return `a ${typeof value}`;
 }
 
@@ -65,9 +68,17 @@ export function checkCorpus(
 }
 
 /** Rejects a non-object options argument and option names outside `allowed`. Returns the options or `{}`. */
+/**
+ * True for an object literal (or `Object.create(null)`), from any realm; false for arrays, Maps, Dates and
+ * other built-ins, whose options would otherwise be read as none.
+ */
+export function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
+}
+
 export function checkOptions<T extends object>(fn: string, options: unknown, allowed: readonly string[]): Partial<T> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw typeError(fn, 'options', 'an object', options);
+  if (!isPlainObject(options)) throw typeError(fn, 'options', 'an object', options);
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)} (known options: ${allowed.join(', ')})`);

@@ -1,5 +1,5 @@
 import { pySplit } from '../internal/pywhitespace.js';
-import { checkBoolean, checkEnum, checkOptions, checkString, typeError } from '../internal/validate.js';
+import { checkBoolean, checkEnum, checkOptions, checkString, describe, typeError } from '../internal/validate.js';
 import { rougeTokens } from './rouge.js';
 import { tokens13a } from './sacrebleu13a.js';
 import { tokensIntl } from './sacrebleuIntl.js';
@@ -91,7 +91,9 @@ function builtinTokenizer(fn: string, arg: string, name: unknown, options: unkno
  * @param text - The text.
  * @param tokenizer - A {@link TokenizerName} or a {@link Tokenizer}.
  * @param options - `stemmer` for `rouge` and `unicode`.
- * @returns The tokens; never an empty-string token.
+ * @returns The tokens; a built-in tokenizer never gives an empty-string token.
+ * @throws TypeError when `text` is not a string, `tokenizer` is neither a name nor an object with a
+ *   `tokenize` method, or your tokenizer returns anything but an array of strings.
  * @remarks `rouge` reproduces `rouge_score.tokenize.tokenize`; `13a`/`intl`/`zh`/`char` reproduce
  *   sacrebleu 2.x's tokenizers of those names, split as BLEU splits them.
  * @example
@@ -100,7 +102,19 @@ function builtinTokenizer(fn: string, arg: string, name: unknown, options: unkno
  * ```
  */
 export function tokenize(text: string, tokenizer: TokenizerName | Tokenizer = 'rouge', options?: TokenizerOptions): string[] {
-  return resolveTokenizer('tokenize', 'tokenizer', tokenizer, options).tokenize(checkString('tokenize', 'text', text));
+  const t = resolveTokenizer('tokenize', 'tokenizer', tokenizer, options);
+  const tokens: unknown = t.tokenize(checkString('tokenize', 'text', text));
+  if (typeof tokenizer !== 'string') checkTokens('tokenize', 'tokenizer.tokenize', tokens);
+  return tokens as string[];
+}
+
+/** Throws a TypeError unless a custom tokenizer's result is an array of strings. @internal */
+export function checkTokens(fn: string, arg: string, tokens: unknown): void {
+  if (!Array.isArray(tokens)) throw new TypeError(`${fn}: ${arg} must return an array of strings, got ${describe(tokens)}`);
+  for (let i = 0; i < tokens.length; i++) {
+    const t: unknown = tokens[i];
+    if (typeof t !== 'string') throw new TypeError(`${fn}: ${arg} must return an array of strings, got ${describe(t)} at index ${i}`);
+  }
 }
 
 /** A tokenizer from a name or an object, checked. @internal */

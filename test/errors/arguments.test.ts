@@ -30,6 +30,7 @@ function corpusRows(f: (h: never, r: never, o?: never) => unknown, extra: readon
     ['a reference list with null', () => f(['a'] as never, [['a', null]] as never), T, /references\[0\]\[1\] must be a string, got null/],
     ['an empty reference list', () => f(['a'] as never, [[]] as never), R, /references\[0\] must be a non-empty list of references/],
     ['options not an object', () => f(['a'] as never, ['a'] as never, 'fast' as never), T, /options must be an object, got "fast"/],
+    ['options a Map (its entries are not options)', () => f(['a'] as never, ['a'] as never, new Map([['tokenize', 'char']]) as never), T, /options must be an object, got a Map/],
     ['an unknown option', () => f(['a'] as never, ['a'] as never, { tokenise: '13a' } as never), T, /unknown option "tokenise" \(known options: /],
     ...extra,
   ];
@@ -70,6 +71,7 @@ const chrfOptionRows = (f: (o: never) => unknown): readonly Bad[] => [
 
 const rougeOptionRows = (f: (o: never) => unknown): readonly Bad[] => [
   ['types a string', () => f({ types: 'rouge1' } as never), T, /options\.types must be an array of ROUGE type names/],
+  ['types empty (rouge-score would return no scores)', () => f({ types: [] } as never), R, /options\.types must be a non-empty array of ROUGE type names, got an array of length 0/],
   ['rouge0 (rouge-score raises)', () => f({ types: ['rouge1', 'rouge0'] } as never), R, /options\.types\[1\] must be one of rouge1\.\.rouge9/],
   ['rouge10 (rouge-score raises)', () => f({ types: ['rouge10'] } as never), R, /options\.types\[0\] must be one of/],
   ['a type that is a number', () => f({ types: [1] } as never), T, /options\.types\[0\] must be a ROUGE type name/],
@@ -122,6 +124,9 @@ const ROWS: Record<string, readonly Bad[] | ((value: unknown) => void)> = {
     ['an unknown tokenizer name', () => api.tokenize('a', 'moses' as never), R, /^tokenize: tokenizer must be one of "rouge", "13a"/],
     ['a tokenizer object without tokenize', () => api.tokenize('a', {} as never), T, /^tokenize: tokenizer must be a tokenizer name/],
     ['options a number', () => api.tokenize('a', 'rouge', 5 as never), T, /^tokenize: options must be an object, got 5/],
+    ['options a Date', () => api.tokenize('a', 'rouge', new Date() as never), T, /^tokenize: options must be an object, got a Date/],
+    ['a custom tokenizer that returns a string', () => api.tokenize('a b', { name: 'w', tokenize: (t) => t as never }), T, /^tokenize: tokenizer\.tokenize must return an array of strings, got "a b"/],
+    ['a custom tokenizer that returns numbers', () => api.tokenize('a b', { name: 'w', tokenize: () => [1, 2] as never }), T, /^tokenize: tokenizer\.tokenize must return an array of strings, got 1 at index 0/],
     ['an unknown option', () => api.tokenize('a', 'rouge', { stem: true } as never), T, /^tokenize: unknown option "stem"/],
     ['stemmer with 13a', () => api.tokenize('a', '13a', { stemmer: true }), T, /^tokenize: options\.stemmer applies only to the 'rouge' and 'unicode' tokenizers, not "13a"/],
     ['stemmer with a custom tokenizer', () => api.tokenize('a', { name: 'w', tokenize: (t) => [t] }, { stemmer: true }), T, /^tokenize: options\.stemmer cannot be combined with a custom tokenizer/],

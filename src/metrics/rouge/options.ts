@@ -155,6 +155,8 @@ export function resolveRougeOptions(fn: string, options: unknown, extra: readonl
   if (o.types !== undefined) {
     if (!Array.isArray(o.types)) throw typeError(fn, 'options.types', 'an array of ROUGE type names', o.types);
     typesIn = o.types as readonly unknown[];
+    // rouge-score returns {} for no types; an empty result would let a threshold check pass on nothing.
+    if (typesIn.length === 0) throw rangeError(fn, 'options.types', 'a non-empty array of ROUGE type names', o.types);
   }
   const specs: TypeSpec[] = [];
   for (let i = 0; i < typesIn.length; i++) {
