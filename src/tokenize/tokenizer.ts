@@ -53,6 +53,8 @@ export const TOKENIZER_NAMES: readonly TokenizerName[] = /* @__PURE__ */ Object.
  * ```
  */
 export function getTokenizer(name: TokenizerName, options?: TokenizerOptions): Tokenizer {
+  // The name is required: a missing one is a mistake, not a request for the rouge tokenizer.
+  if (name === undefined) throw typeError('getTokenizer', 'name', `one of ${TOKENIZER_NAMES.map((a) => JSON.stringify(a)).join(', ')}`, name);
   return builtinTokenizer('getTokenizer', 'name', name, options);
 }
 

@@ -133,6 +133,7 @@ const ROWS: Record<string, readonly Bad[] | ((value: unknown) => void)> = {
     ['the returned tokenizer given a number', () => api.getTokenizer('13a').tokenize(5 as never), T, /^tokenize: text must be a string, got 5/],
   ],
   getTokenizer: [
+    ['name missing', () => api.getTokenizer(x), T, /^getTokenizer: name must be one of "rouge", "13a".*got undefined/],
     ['an unknown name', () => api.getTokenizer('spacy' as never), R, /^getTokenizer: name must be one of/],
     ['a name that is a number', () => api.getTokenizer(13 as never), R, /^getTokenizer: name must be one of .*, got 13/],
     ['stemmer as a string', () => api.getTokenizer('rouge', { stemmer: 'porter' } as never), T, /^getTokenizer: options\.stemmer must be a boolean, got "porter"/],
