@@ -41,6 +41,15 @@ describe('60,000-token texts', () => {
     expect(() => corpusRouge(['x', hyp], ['x', ref], { types: ['rougeLsum'] })).toThrow(/^corpusRouge: rougeLsum needs .* options\.maxLcsCells/);
   });
 
+  it('a narrow table (a one-token hypothesis sentence) is charged as 64 columns, so the budget bounds its memory', () => {
+    // 1 hypothesis column × 40,000 reference rows is stored as 40,000 one-word rows: charged 64 × 40,000 = 2,560,000 cells.
+    const r = words(40_000, 7);
+    const ref = `${r.join(' ')}\nx`;
+    const hyp = `${r[0]}\ny`;
+    expect(() => rouge(hyp, ref, { types: ['rougeLsum'], maxLcsCells: 2_559_999 })).toThrow(/needs an LCS table of 2560000 cells .* options\.maxLcsCells \(2559999\)/);
+    expect(rouge(hyp, ref, { types: ['rougeLsum'], maxLcsCells: 2_560_000 }).rougeLsum).toEqual(rouge(hyp, ref, { types: ['rougeLsum'] }).rougeLsum);
+  });
+
   it('maxLcsCells is the limit: a lower one refuses smaller tables, a higher one lets them through', () => {
     const hyp = lines(a.slice(0, 4000), 2000);
     const ref = lines(b.slice(0, 4000), 2000);

@@ -141,7 +141,8 @@ describe('LcsWorkspace', () => {
   it('unionHits throws the caller’s error for a table over the cell budget', () => {
     const w = new LcsWorkspace();
     w.reserve(3);
-    expect(() => w.unionHits([0, 1, 2], [0, 3], [2, 1, 0], [0, 3], 8, never)).toThrow(new RangeError('9'));
+    // 3 reference rows × 3 hypothesis columns, charged as 64 columns (a row is a whole word): 192 cells.
+    expect(() => w.unionHits([0, 1, 2], [0, 3], [2, 1, 0], [0, 3], 191, never)).toThrow(new RangeError('192'));
     // The workspace is clean afterwards.
     expect(w.lcsLength([0, 1, 2], [2, 1, 0])).toBe(1);
   });

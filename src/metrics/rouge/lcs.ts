@@ -162,7 +162,8 @@ export class LcsWorkspace {
    * @param ref - Reference token ids, all sentences concatenated; `refStarts` are the sentence boundaries
    *   (`refStarts[k]..refStarts[k+1]`, last entry = `ref.length`).
    * @param hyp - Hypothesis token ids and `hypStarts` likewise.
-   * @param maxCells - The largest table (reference sentence length × hypothesis sentence length) allowed.
+   * @param maxCells - The largest table (reference sentence length × hypothesis sentence length, the latter
+   *   counted as at least 64) allowed.
    * @param onTooLarge - Builds the error thrown when a table exceeds `maxCells`.
    */
   unionHits(
@@ -180,7 +181,10 @@ export class LcsWorkspace {
       const cn = (hypStarts[h + 1] as number) - (hypStarts[h] as number);
       for (let k = 0; k + 1 < refStarts.length; k++) {
         const rn = (refStarts[k + 1] as number) - (refStarts[k] as number);
-        if (rn * cn > maxCells) throw onTooLarge(rn * cn);
+        // A table narrower than 64 columns still stores a row in one or two 8-byte array slots: charge it
+        // as 64 columns, so the budget bounds memory (about maxCells / 4 bytes) for every shape.
+        const cells = rn * (cn < 64 ? 64 : cn);
+        if (cells > maxCells) throw onTooLarge(cells);
       }
     }
     const marks = (this.marks = extend(this.marks, m));

@@ -53,8 +53,10 @@ export interface RougeOptions {
   beta?: number;
   /**
    * The largest LCS table ROUGE-Lsum may build, in cells (reference sentence tokens × hypothesis sentence
-   * tokens, for one pair of sentences: rouge-score backtracks through one table per pair). Each cell costs
-   * one bit, so the default needs about 31 MB. A larger table throws a `RangeError` naming this option.
+   * tokens, for one pair of sentences: rouge-score backtracks through one table per pair; a hypothesis
+   * sentence of fewer than 64 tokens counts as 64, since a row is stored in whole 32-bit words). A cell
+   * costs at most two bits, so the default needs at most about 63 MB. A larger table throws a `RangeError`
+   * naming this option.
    * ROUGE-L needs no table (its memory is linear in the shorter text), nor does ROUGE-Lsum when both texts
    * are a single line (the union is then one LCS).
    * @defaultValue 250_000_000
