@@ -4,15 +4,18 @@
  * Sufficient statistics: per segment a flat row of `[hyp, ref, match]` counts for each order (character
  * orders 1..charOrder, then word orders 1..wordOrder), summed over a corpus and finalized once.
  *
- * Hot path: a character is its code point (no vocabulary), a word its {@link WordInterner} id. Each distinct
- * reference string is tokenized once per call (its code points and word ids are cached while it will be seen
- * again); the n-gram counting and clipped matching of a pair is done by one reused {@link NgramMatcher}.
+ * Hot path: a character is its code point (no vocabulary), a word its {@link WordInterner} id. The n-grams of a
+ * reference are put once in a {@link RefAutomaton}, which then counts the clipped matches of any number of
+ * hypotheses. {@link corpusChrf} scores the segments of one (single) reference string one after the other, so
+ * each distinct reference is tokenized and built once per call while its automaton is hot in cache (the
+ * statistics are integer sums: the order of the segments does not change them); segments with several
+ * references go through {@link ChrfContext.addSegment}, which caches the tokens of references seen again.
  */
 import { checkBoolean, checkCorpus, checkInteger, checkNumber, checkOptions, checkReferences, checkString, rangeError, typeError } from '../internal/validate.js';
 import { isPyWhitespace } from '../internal/pywhitespace.js';
 import { formatSignature } from './signature.js';
-import { NgramMatcher } from './chrf/ngramMatcher.js';
 import { pyLower } from './chrf/pyLower.js';
+import { RefAutomaton } from './chrf/refAutomaton.js';
 import { WordInterner } from './chrf/wordInterner.js';
 
 /** Options of {@link corpusChrf} and {@link sentenceChrf}, named after sacrebleu's `CHRF(...)` arguments. */
@@ -172,13 +175,6 @@ interface Reference {
 /** Bit c set for the code points c < 32 that Python counts as white space. */
 const WS_LOW = 0xf0003e00;
 
-/** Number of n-grams of orders 1..maxOrder in a sequence of `length` tokens. */
-function ngramTotal(length: number, maxOrder: number): number {
-  let total = 0;
-  for (let n = 1; n <= maxOrder && n <= length; n++) total += length - n + 1;
-  return total;
-}
-
 /** Reference strings cached when no usage counts are known (streaming); the cache is emptied beyond this. */
 const STREAM_CACHE_LIMIT = 4096;
 /** Most tokens (code points and word ids, 4 bytes each) the reference cache holds; beyond it, no new entries. */
@@ -206,7 +202,11 @@ export class ChrfContext {
   private hypChars: Int32Array = new Int32Array(256);
   private hypWords: Int32Array = new Int32Array(64);
   private refTokens: Int32Array = new Int32Array(256);
-  private readonly matcher = new NgramMatcher();
+  /** The character and word n-grams of the current reference, and its number of characters and words. */
+  private readonly charNgrams = new RefAutomaton();
+  private readonly wordNgrams: RefAutomaton;
+  private refChars = 0;
+  private refWords = 0;
   private readonly charMatch: Int32Array;
   private readonly wordMatch: Int32Array;
   private best: number[];
@@ -222,6 +222,7 @@ export class ChrfContext {
     this.options = options;
     this.charMatch = new Int32Array(options.charOrder);
     this.wordMatch = new Int32Array(options.wordOrder);
+    this.wordNgrams = options.wordOrder > 0 ? new RefAutomaton() : this.charNgrams; // never used without words
     const width = 3 * (options.charOrder + options.wordOrder);
     this.best = new Array<number>(width).fill(0);
     this.candidate = new Array<number>(width).fill(0);
@@ -247,14 +248,16 @@ export class ChrfContext {
     const hypLen = this.codePoints(hyp, true);
     const hypWordLen = o.wordOrder > 0 ? this.wordIds(hyp, true) : 0;
     if (references.length === 1) {
-      this.pairInto(into, this.reference(references[0] as string), hypLen, hypWordLen);
+      this.load(this.reference(references[0] as string));
+      this.countInto(into, hypLen, hypWordLen);
       return;
     }
     let bestScore = -1;
     for (const ref of references) {
       const row = this.candidate;
       row.fill(0);
-      this.pairInto(row, this.reference(ref), hypLen, hypWordLen);
+      this.load(this.reference(ref));
+      this.countInto(row, hypLen, hypWordLen);
       const f = fScore(row, o.beta, o.epsSmoothing);
       if (f > bestScore) {
         bestScore = f;
@@ -266,31 +269,73 @@ export class ChrfContext {
     for (let i = 0; i < best.length; i++) into[i] = (into[i] as number) + (best[i] as number);
   }
 
-  /** Adds the hypothesis-vs-one-reference counts into `row`. */
-  private pairInto(row: number[], ref: Reference, hypLen: number, hypWordLen: number): void {
+  /**
+   * Makes `reference` the current reference, for {@link addHypothesis}: tokenizes it (nothing is cached) and
+   * builds its n-grams.
+   *
+   * @param reference - The reference string.
+   */
+  setReference(reference: string): void {
     const o = this.options;
-    const chars = ref.chars;
-    const words = ref.words;
-    const m = this.matcher;
-    m.reset(ngramTotal(chars.length, o.charOrder) + (words === null ? 0 : ngramTotal(words.length, o.wordOrder)));
+    const text = o.lowercase ? pyLower(reference) : reference;
+    const nChars = this.codePoints(text, false);
+    this.charNgrams.build(this.refTokens, nChars, o.charOrder);
+    this.refChars = nChars;
+    if (o.wordOrder > 0) {
+      const nWords = this.wordIds(text, false); // reuses refTokens: the automaton keeps nothing of it
+      this.wordNgrams.build(this.refTokens, nWords, o.wordOrder);
+      this.refWords = nWords;
+    }
+  }
+
+  /**
+   * Adds the statistics of a segment whose only reference is the one given to {@link setReference} into `into`.
+   *
+   * @param into - The running sum, updated in place.
+   * @param hypothesis - The hypothesis.
+   */
+  addHypothesis(into: number[], hypothesis: string): void {
+    const o = this.options;
+    const hyp = o.lowercase ? pyLower(hypothesis) : hypothesis;
+    const hypLen = this.codePoints(hyp, true);
+    const hypWordLen = o.wordOrder > 0 ? this.wordIds(hyp, true) : 0;
+    this.countInto(into, hypLen, hypWordLen);
+  }
+
+  /** Makes a cached reference the current one. */
+  private load(ref: Reference): void {
+    const o = this.options;
+    this.charNgrams.build(ref.chars, ref.chars.length, o.charOrder);
+    this.refChars = ref.chars.length;
+    if (ref.words !== null) {
+      this.wordNgrams.build(ref.words, ref.words.length, o.wordOrder);
+      this.refWords = ref.words.length;
+    }
+  }
+
+  /** Adds the counts of the hypothesis in the scratch buffers against the current reference into `row`. */
+  private countInto(row: number[], hypLen: number, hypWordLen: number): void {
+    const o = this.options;
+    const refChars = this.refChars;
     const cm = this.charMatch;
     cm.fill(0);
-    m.pair(chars, chars.length, this.hypChars, hypLen, o.charOrder, -1, cm);
+    this.charNgrams.match(this.hypChars, hypLen, cm);
     let k = 0;
     for (let n = 1; n <= o.charOrder; n++, k += 3) {
-      const refCount = chars.length - n + 1;
+      const refCount = refChars - n + 1;
       if (refCount <= 0) continue; // a reference without n-grams of this order reports 0 for the hypothesis too
       const hypCount = hypLen - n + 1;
       row[k] = (row[k] as number) + (hypCount > 0 ? hypCount : 0);
       row[k + 1] = (row[k + 1] as number) + refCount;
       row[k + 2] = (row[k + 2] as number) + (cm[n - 1] as number);
     }
-    if (words === null) return;
+    if (o.wordOrder === 0) return;
+    const refWords = this.refWords;
     const wm = this.wordMatch;
     wm.fill(0);
-    m.pair(words, words.length, this.hypWords, hypWordLen, o.wordOrder, -2, wm);
+    this.wordNgrams.match(this.hypWords, hypWordLen, wm);
     for (let n = 1; n <= o.wordOrder; n++, k += 3) {
-      const refCount = words.length - n + 1;
+      const refCount = refWords - n + 1;
       if (refCount <= 0) continue;
       const hypCount = hypWordLen - n + 1;
       row[k] = (row[k] as number) + (hypCount > 0 ? hypCount : 0);
@@ -504,15 +549,43 @@ export function corpusChrf(
   const corpus = checkCorpus(fn, hypotheses, references);
   const hyps = corpus.hypotheses;
   const refs = corpus.references;
-  const ctx = new ChrfContext(o, refs);
-  const total = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
+  const n = hyps.length;
+  // Chains the segments of each single reference string: next[i] is the next segment with the same one (or -1),
+  // follows[i] is 1 when segment i is scored with an earlier one. Segments with several references are scored
+  // one by one (their tokens cached by the context while a reference will be seen again).
+  const next = new Int32Array(n).fill(-1);
+  const follows = new Uint8Array(n);
+  const last = new Map<string, number>();
+  const multi: (readonly string[])[] = [];
   let minRefs = Infinity;
   let maxRefs = 0;
-  for (let i = 0; i < hyps.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = refs[i] as readonly string[];
     if (r.length < minRefs) minRefs = r.length;
     if (r.length > maxRefs) maxRefs = r.length;
-    ctx.addSegment(total, hyps[i] as string, r);
+    if (r.length !== 1) {
+      multi.push(r);
+      continue;
+    }
+    const ref = r[0] as string;
+    const j = last.get(ref);
+    if (j !== undefined) {
+      next[j] = i;
+      follows[i] = 1;
+    }
+    last.set(ref, i);
+  }
+  const ctx = new ChrfContext(o, multi);
+  const total = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
+  for (let i = 0; i < n; i++) {
+    if (follows[i] === 1) continue;
+    const r = refs[i] as readonly string[];
+    if (r.length !== 1) {
+      ctx.addSegment(total, hyps[i] as string, r);
+      continue;
+    }
+    ctx.setReference(r[0] as string);
+    for (let j = i; j >= 0; j = next[j] as number) ctx.addHypothesis(total, hyps[j] as string);
   }
   return finalizeChrf(total, o, hyps.length === 0 ? 0 : minRefs === maxRefs ? maxRefs : 'var');
 }

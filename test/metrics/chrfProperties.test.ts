@@ -203,6 +203,33 @@ describe('chrF laws', () => {
     );
   });
 
+  it('a corpus whose references repeat (scored grouped by reference string) equals the sum of naive rows', () => {
+    // A few references reused in any order, alone (as a string or a one-element list) or among several.
+    const segment = (pool: string[]) =>
+      fc.tuple(
+        anyText,
+        fc.oneof(
+          fc.nat(pool.length - 1).map((i) => pool[i] as string),
+          fc.nat(pool.length - 1).map((i) => [pool[i] as string]),
+          fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 3 }).map((ix) => ix.map((i) => pool[i] as string)),
+        ),
+      );
+    const corpus = fc.array(anyText, { minLength: 1, maxLength: 4 }).chain((pool) => fc.array(segment(pool), { minLength: 1, maxLength: 12 }));
+    fc.assert(
+      fc.property(corpus, options, (pairs, opts) => {
+        const o = resolveChrfOptions('test', opts);
+        const whole = corpusChrf(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+          opts,
+        );
+        const rows = pairs.map(([h, r]) => naiveStats(h, typeof r === 'string' ? [r] : r, o));
+        expect(whole.stats).toEqual(rows.reduce((a, b) => addStats(a, b)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('sentenceChrf equals corpusChrf of a one-segment corpus', () => {
     fc.assert(
       fc.property(anyText, refList, options, (h, refs, opts) => {
