@@ -15,6 +15,12 @@
 //   --no-cli          skip the CLI
 //   --no-write        print only; write neither results.json nor RESULTS.md
 //   --quick           a fast smoke run (2 rounds, 50 ms samples, 5 CLI copies, 1 CLI run); RESULTS.md is not written
+//   --python PATH     a Python with rouge-score and/or sacrebleu (env NLGM_BENCH_PYTHON): times them in the same
+//                     run (bench/python/peers.py, one process per case and round, interleaved with ours)
+//   --python-rouge PATH, --python-sacrebleu PATH
+//                     the Python for one of them (env NLGM_BENCH_PYTHON_ROUGE, NLGM_BENCH_PYTHON_SACREBLEU), when
+//                     they live in different environments; it must have that package
+//   --no-python       ignore the NLGM_BENCH_PYTHON* variables (fixed reference figures only)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +45,10 @@ const { values: args } = parseArgs({
     'no-cli': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    python: { type: 'string' },
+    'python-rouge': { type: 'string' },
+    'python-sacrebleu': { type: 'string' },
+    'no-python': { type: 'boolean', default: false },
   },
 });
 const quick = args.quick;
@@ -78,6 +88,102 @@ const duc = loadDuc();
 const zh = loadZh();
 const tokTexts = [...wmt.hyps, ...wmt.uniqueRefs]; // every WMT line once: 6008 segments
 
+// ------------------------------------------------------------------------------ the Python peers (optional)
+// rouge-score and sacrebleu, the packages we reproduce, are timed in this run when a Python that has them is
+// given (--python, --python-rouge, --python-sacrebleu or the NLGM_BENCH_PYTHON* variables): each of their cases
+// is one process of bench/python/peers.py per round, a case of its workload's group that takes its turn in the
+// rotating order like any other, and times itself (CPU time, time.process_time; its start-up is not counted).
+// The texts are handed over in a temporary JSON file, so both sides score the very same strings. Without a
+// Python, the fixed reference figures (REFERENCE below) are all there is, labelled as such.
+const PEERS_PY = join(ROOT, 'bench', 'python', 'peers.py');
+const pyPeers = findPythonPeers();
+let pyData = null;
+if (Object.keys(pyPeers).length > 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'nlgm-bench-py-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  pyData = join(dir, 'workloads.json');
+  writeFileSync(pyData, JSON.stringify({ wmt: { hyps: wmt.hyps, refs: wmt.refs }, duc: { hyps: duc.hyps, refs: duc.refs } }));
+}
+
+function findPythonPeers() {
+  const env = args['no-python'] ? {} : process.env;
+  const general = args.python ?? env.NLGM_BENCH_PYTHON;
+  const probed = new Map();
+  const probe = (python) => {
+    if (!probed.has(python)) {
+      const p = spawnSync(python, [PEERS_PY, '--versions'], { encoding: 'utf8' });
+      if (p.error || p.status !== 0) {
+        console.error(`bench: \`${python} bench/python/peers.py --versions\` failed: ${p.error?.message ?? p.stderr.trim()}`);
+        process.exit(2);
+      }
+      probed.set(python, JSON.parse(p.stdout));
+    }
+    return probed.get(python);
+  };
+  const found = {};
+  for (const [key, pkg, flag, envName] of [
+    ['rouge', 'rouge_score', 'python-rouge', 'NLGM_BENCH_PYTHON_ROUGE'],
+    ['sacrebleu', 'sacrebleu', 'python-sacrebleu', 'NLGM_BENCH_PYTHON_SACREBLEU'],
+  ]) {
+    const specific = args[flag] ?? env[envName];
+    const python = specific ?? general;
+    if (!python) continue;
+    const v = probe(python);
+    if (v[pkg].error) {
+      // A Python named for this package must have it; the general one is used for whichever it has.
+      if (specific) {
+        console.error(`bench: ${python} (--${flag} / ${envName}) cannot import ${pkg}: ${v[pkg].error}`);
+        process.exit(2);
+      }
+      continue;
+    }
+    found[key] = { python, executable: v.executable, pythonVersion: v.python, ...v[pkg] };
+  }
+  if (general && !Object.values(found).some((f) => f.python === general) && !(args['python-rouge'] ?? env.NLGM_BENCH_PYTHON_ROUGE) && !(args['python-sacrebleu'] ?? env.NLGM_BENCH_PYTHON_SACREBLEU)) {
+    const v = probed.get(general);
+    console.error(`bench: ${general} (--python / NLGM_BENCH_PYTHON) has neither rouge-score (${v.rouge_score.error}) nor sacrebleu (${v.sacrebleu.error})`);
+    process.exit(2);
+  }
+  return found;
+}
+const pyName = {
+  rouge: `rouge-score ${pyPeers.rouge?.version ?? '(no version metadata)'}`,
+  sacrebleu: `sacrebleu ${pyPeers.sacrebleu?.version ?? '?'}`,
+};
+
+/**
+ * A case timed by bench/python/peers.py in a process of its own: one process per call (warm-up, then one per
+ * round); the rate is the one the process measured (units per CPU second), which replaces the timer's wall-clock
+ * rate of the whole process after the rounds (adoptSelfTimedRates). The warm-up call also returns the peer's
+ * numbers (for the agreement checks).
+ */
+function pythonCase(key, pyCase, c) {
+  const python = pyPeers[key].python;
+  const selfRates = []; // shared by the copies of the case object
+  let calls = 0;
+  const fn = () => {
+    const first = calls++ === 0;
+    const argv = [PEERS_PY, '--data', pyData, '--case', pyCase, '--min-ms', String(config.minMs), ...(first ? ['--scores'] : [])];
+    const p = spawnSync(python, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (p.error || p.status !== 0) throw new Error(`bench: ${python} bench/python/peers.py --case ${pyCase} failed: ${p.error?.message ?? p.stderr}`);
+    const r = JSON.parse(p.stdout);
+    selfRates.push(r.rate);
+    return first ? r.scores : null;
+  };
+  // minMs 0: one process per sample (it makes its own sample of at least --min-ms of CPU time).
+  return { ...c, who: 'peer', python: key, minMs: 0, selfRates, fn };
+}
+function adoptSelfTimedRates(cs) {
+  for (const c of cs) {
+    if (!c.selfRates) continue;
+    c.processWallRates = c.rates; // the timer's view: the whole process, start-up included
+    c.rates = c.selfRates.slice(-c.rates.length);
+    c.median = median(c.rates);
+    c.min = Math.min(...c.rates);
+    c.max = Math.max(...c.rates);
+  }
+}
+
 /** A per-pair loop: `f(h, r)` for every pair, outputs kept (so nothing is optimized away, and for checks). */
 const perPair = (hyps, refs, f) => () => {
   const out = new Array(hyps.length);
@@ -110,6 +216,11 @@ function rougeCases(tag, w) {
   if (tag === 'duc') {
     cases.splice(1, 0, { id: 'ours.rouge4stem.duc', who: 'ours', label: 'rouge() per pair, stemmer: true: rouge1, rouge2, rougeL, rougeLsum', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { ...R4, stemmer: true })) });
   }
+  if (pyPeers.rouge) {
+    const what = "RougeScorer(['rouge1', 'rouge2', 'rougeL', 'rougeLsum']).score(ref, hyp) per pair";
+    cases.push(pythonCase('rouge', `rouge4.${tag}`, { id: `py.rougescore.rouge4.${tag}`, label: `${pyName.rouge} (Python): ${what}` }));
+    if (tag === 'duc') cases.push(pythonCase('rouge', 'rouge4stem.duc', { id: 'py.rougescore.rouge4stem.duc', label: `${pyName.rouge} (Python), use_stemmer=True: ${what}` }));
+  }
   return cases.map((c) => ({ ...u, ...c }));
 }
 
@@ -135,6 +246,12 @@ function mtCases() {
     { id: 'floor.13a.wmt', who: 'floor', label: 'floor: 13a tokenizer alone (references once)', fn: () => wordFloorCorpus(tok13a, hyps, refs, 0) },
     { id: 'floor.chrf.wmt', who: 'floor', label: 'floor: code points without white space + count 1-6-grams (references once)', fn: () => charFloorCorpus(hyps, refs, 6) },
     { id: 'peer.bleuscore.wmt', who: 'peer', label: `bleu-score ${peers['bleu-score']} bleu(r, c, 4) per segment`, fn: perPair(hyps, refs, (h, r) => bleuScore(r, h, 4)) },
+    ...(pyPeers.sacrebleu
+      ? [
+          pythonCase('sacrebleu', 'bleu.wmt', { id: 'py.sacrebleu.bleu.wmt', label: `${pyName.sacrebleu} (Python): corpus_bleu(hyps, [refs])` }),
+          pythonCase('sacrebleu', 'chrf.wmt', { id: 'py.sacrebleu.chrf.wmt', label: `${pyName.sacrebleu} (Python): corpus_chrf(hyps, [refs])` }),
+        ]
+      : []),
   ].map((c) => ({ ...u, ...c }));
 }
 
@@ -189,7 +306,10 @@ if (config.only) {
 
 log(`nlg-metrics ${ours.VERSION} bench: ${config.rounds} rounds, samples >= ${config.minMs} ms, Node ${process.version}`);
 log(`workloads: WMT ${wmt.hyps.length} pairs, DUC ${duc.hyps.length} pairs, tokenizers ${tokTexts.length} lines (+ ${zh.length} zh)`);
+for (const [k, p] of Object.entries(pyPeers)) log(`Python peer, same run: ${pyName[k]} in ${p.python} (Python ${p.pythonVersion}${p.nltk ? `, nltk ${p.nltk}` : ''}; ${p.path})`);
+if (Object.keys(pyPeers).length === 0) log('Python peers: not run (no --python); rouge-score and sacrebleu only as fixed reference figures');
 runGroups(groups, { rounds: config.rounds, minMs: config.minMs, log });
+adoptSelfTimedRates(groups.flatMap((g) => g.cases));
 
 // ------------------------------------------------------------------------------------------ derived figures
 const cases = new Map(groups.flatMap((g) => g.cases).map((c) => [c.id, c]));
@@ -231,6 +351,14 @@ const RATIO_SPECS = [
   ['ours.rouge2.duc', 'peer.rouge.n2.duc', 'rouge2 vs rouge n=2'],
   ['ours.sentenceBleu.wmt', 'peer.bleuscore.wmt', 'sentenceBleu vs bleu-score, per segment'],
   ['ours.corpusBleu.wmt', 'peer.bleuscore.wmt', 'corpusBleu vs bleu-score per segment (its only API)'],
+  // The Python references, when measured in this run (same workload, same types).
+  ['ours.rouge4.wmt', 'py.rougescore.rouge4.wmt', 'ROUGE per pair (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.corpusRouge.wmt', 'py.rougescore.rouge4.wmt', 'corpusRouge (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.rouge4.duc', 'py.rougescore.rouge4.duc', 'ROUGE per pair (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.corpusRouge.duc', 'py.rougescore.rouge4.duc', 'corpusRouge (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.rouge4stem.duc', 'py.rougescore.rouge4stem.duc', 'ROUGE per pair with the Porter stemmer vs rouge-score use_stemmer=True, same run'],
+  ['ours.corpusBleu.wmt', 'py.sacrebleu.bleu.wmt', 'corpusBleu vs sacrebleu corpus_bleu, same run'],
+  ['ours.corpusChrf.wmt', 'py.sacrebleu.chrf.wmt', 'corpusChrf vs sacrebleu corpus_chrf, same run'],
 ];
 const ratios = [];
 for (const [a, b, label] of RATIO_SPECS) {
@@ -269,37 +397,47 @@ for (const [a, b] of FLOOR_SPECS) {
   if (x && y) floors.push({ metric: a, floor: b, ...ratio(x, y) });
 }
 
-// Targets (from the ROUGE, BLEU/chrF and Scale issues).
+// Targets (from the ROUGE, BLEU/chrF and Scale issues). A target against a Python package is judged on the
+// same-run ratio when the package was measured in this run (`py`), else on its fixed reference figure
+// (`ref`, or the absolute `min` that figure implies); the ratio to the fixed figure is kept either way
+// (`vsReference`), labelled as not of this run.
 const targets = [];
-const target = (label, id, { peer, ref, factor, min }) => {
+const target = (label, id, { peer, py, ref, factor, min }) => {
   const c = any(id);
   if (!c) return;
   const t = { label, id, median: c.median };
+  const q = py ? any(py) : null;
   if (peer) {
     const p = any(peer);
     if (!p) return;
-    Object.assign(t, { against: peer, factor, ratio: ratio(c, p).median });
+    Object.assign(t, { against: peer, factor, ratio: ratio(c, p).median, sameRun: true });
     t.pass = t.ratio >= factor;
-  } else if (ref) {
-    Object.assign(t, { against: ref, factor, ratio: c.median / REFERENCE[ref].rate, required: factor * REFERENCE[ref].rate });
+  } else if (q) {
+    const r = ratio(c, q);
+    Object.assign(t, { label: `${label} (same run)`, against: py, factor, ratio: r.median, ratioRange: [r.min, r.max], required: factor * q.median, sameRun: true });
     t.pass = t.ratio >= factor;
-  } else {
-    Object.assign(t, { required: min });
+  } else if (min) {
+    Object.assign(t, { required: min, sameRun: false });
     t.pass = c.median >= min;
+  } else {
+    Object.assign(t, { label: `${label} (fixed reference figure)`, against: ref, factor, ratio: c.median / REFERENCE[ref].rate, required: factor * REFERENCE[ref].rate, sameRun: false });
+    t.pass = t.ratio >= factor;
   }
+  if (ref) t.vsReference = { ref, rate: REFERENCE[ref].rate, ratio: c.median / REFERENCE[ref].rate };
   targets.push(t);
 };
 target('ROUGE >= 100x js-rouge, WMT (same run)', 'ours.rouge4.wmt', { peer: 'peer.jsrouge.set.wmt', factor: 100 });
 target('ROUGE >= 100x js-rouge, WMT (same run), corpusRouge', 'ours.corpusRouge.wmt', { peer: 'peer.jsrouge.set.wmt', factor: 100 });
-target('ROUGE >= 50x rouge-score, WMT', 'ours.rouge4.wmt', { ref: 'rouge-score.wmt', factor: 50 });
-target('ROUGE >= 50x rouge-score, WMT, corpusRouge', 'ours.corpusRouge.wmt', { ref: 'rouge-score.wmt', factor: 50 });
-target('ROUGE >= 50x rouge-score, DUC', 'ours.rouge4.duc', { ref: 'rouge-score.duc', factor: 50 });
-target('ROUGE >= 50x rouge-score, DUC, corpusRouge', 'ours.corpusRouge.duc', { ref: 'rouge-score.duc', factor: 50 });
-target('BLEU >= 350,000 segments/s (30x sacrebleu)', 'ours.corpusBleu.wmt', { min: 350000 });
-target('chrF >= 130,000 segments/s (30x sacrebleu)', 'ours.corpusChrf.wmt', { min: 130000 });
-for (const t of targets) {
-  if (t.id === 'ours.corpusBleu.wmt') t.vsReference = { ref: 'sacrebleu.bleu.wmt', ratio: t.median / REFERENCE['sacrebleu.bleu.wmt'].rate };
-  if (t.id === 'ours.corpusChrf.wmt') t.vsReference = { ref: 'sacrebleu.chrf.wmt', ratio: t.median / REFERENCE['sacrebleu.chrf.wmt'].rate };
+target('ROUGE >= 50x rouge-score, WMT', 'ours.rouge4.wmt', { py: 'py.rougescore.rouge4.wmt', ref: 'rouge-score.wmt', factor: 50 });
+target('ROUGE >= 50x rouge-score, WMT, corpusRouge', 'ours.corpusRouge.wmt', { py: 'py.rougescore.rouge4.wmt', ref: 'rouge-score.wmt', factor: 50 });
+target('ROUGE >= 50x rouge-score, DUC', 'ours.rouge4.duc', { py: 'py.rougescore.rouge4.duc', ref: 'rouge-score.duc', factor: 50 });
+target('ROUGE >= 50x rouge-score, DUC, corpusRouge', 'ours.corpusRouge.duc', { py: 'py.rougescore.rouge4.duc', ref: 'rouge-score.duc', factor: 50 });
+if (any('py.sacrebleu.bleu.wmt')) {
+  target('BLEU >= 30x sacrebleu', 'ours.corpusBleu.wmt', { py: 'py.sacrebleu.bleu.wmt', ref: 'sacrebleu.bleu.wmt', factor: 30 });
+  target('chrF >= 30x sacrebleu', 'ours.corpusChrf.wmt', { py: 'py.sacrebleu.chrf.wmt', ref: 'sacrebleu.chrf.wmt', factor: 30 });
+} else {
+  target('BLEU >= 350,000 segments/s (30x sacrebleu)', 'ours.corpusBleu.wmt', { min: 350000, ref: 'sacrebleu.bleu.wmt' });
+  target('chrF >= 130,000 segments/s (30x sacrebleu)', 'ours.corpusChrf.wmt', { min: 130000, ref: 'sacrebleu.chrf.wmt' });
 }
 
 // ------------------------------------------------------------------ do the peers compute the same numbers?
@@ -308,17 +446,23 @@ function agreement(label, peerId, oursVals, peerOf) {
   const c = get(peerId);
   if (!c || !oursVals) return null;
   const p = c.warm;
+  return compareValues(label, peerId, oursVals, p.map(peerOf), close);
+}
+function compareValues(label, peerId, oursVals, peerVals, eq, tolerance) {
   let same = 0;
   let absDiff = 0;
+  let maxAbsDiff = 0;
   let finite = 0;
-  for (let i = 0; i < p.length; i++) {
-    const v = peerOf(p[i]);
+  for (let i = 0; i < peerVals.length; i++) {
+    const v = peerVals[i];
     if (!Number.isFinite(v)) continue;
     finite++;
-    if (close(v, oursVals[i])) same++;
-    absDiff += Math.abs(v - oursVals[i]);
+    if (eq(v, oursVals[i])) same++;
+    const d = Math.abs(v - oursVals[i]);
+    absDiff += d;
+    if (Number.isNaN(d) || d > maxAbsDiff) maxAbsDiff = d; // NaN (ours not finite) sticks
   }
-  return { label, peer: peerId, pairs: p.length, finite, same, meanAbsDiff: finite ? absDiff / finite : NaN };
+  return { label, peer: peerId, pairs: peerVals.length, finite, same, meanAbsDiff: finite ? absDiff / finite : NaN, maxAbsDiff, ...(tolerance ? { tolerance } : {}) };
 }
 const agreements = [];
 for (const tag of ['wmt', 'duc']) {
@@ -340,6 +484,29 @@ if (get('peer.bleuscore.wmt')) {
     agreement('bleu-score vs our sentenceBleu / 100 (defaults: 13a, exp smoothing)', 'peer.bleuscore.wmt', def, (x) => x),
     agreement("bleu-score vs our sentenceBleu({ tokenize: 'none', smoothMethod: 'none' }) / 100", 'peer.bleuscore.wmt', plain, (x) => x),
   );
+}
+// The Python references must give our numbers exactly (to 1e-9 absolute): rouge-score's F-measure of every
+// pair and type, sacrebleu's corpus score (its warm-up outputs).
+const within1e9 = (a, b) => Math.abs(a - b) <= 1e-9;
+for (const [tag, ourId, pyId, what] of [
+  ['WMT', 'ours.rouge4.wmt', 'py.rougescore.rouge4.wmt', ''],
+  ['DUC', 'ours.rouge4.duc', 'py.rougescore.rouge4.duc', ''],
+  ['DUC', 'ours.rouge4stem.duc', 'py.rougescore.rouge4stem.duc', ', use_stemmer=True'],
+]) {
+  const o = get(ourId)?.warm;
+  const p = get(pyId)?.warm;
+  if (!o || !p) continue;
+  for (const t of R4.types) {
+    agreements.push(compareValues(`${pyName.rouge}${what} vs our ${t} F (${tag})`, pyId, o.map((s) => s[t].fmeasure), p[t], within1e9, 1e-9));
+  }
+}
+for (const [ourId, pyId, what] of [
+  ['ours.corpusBleu.wmt', 'py.sacrebleu.bleu.wmt', 'corpus_bleu vs our corpusBleu'],
+  ['ours.corpusChrf.wmt', 'py.sacrebleu.chrf.wmt', 'corpus_chrf vs our corpusChrf'],
+]) {
+  const o = get(ourId)?.warm;
+  const p = get(pyId)?.warm;
+  if (o && p) agreements.push({ ...compareValues(`${pyName.sacrebleu} ${what} (score, WMT)`, pyId, [o.score], [p.score], within1e9, 1e-9), peerText: p.text, ours: o.score, theirs: p.score });
 }
 // Probe the peers' other functions once (not timed): what do they do on these texts?
 const probes = [];
@@ -429,10 +596,11 @@ for (const f of floors) log(`  ${f.metric.padEnd(28)} / ${f.floor.padEnd(18)} ${
 log('\ntargets');
 for (const t of targets) {
   const what = t.factor ? `${t.ratio.toFixed(1)}x (need ${t.factor}x)` : `${fmt(t.median)}/s (need ${fmt(t.required)})`;
-  log(`  ${t.pass ? 'MET   ' : 'MISSED'} ${t.label.padEnd(56)} ${what}`);
+  const fixed = t.vsReference && t.sameRun ? `; vs the fixed reference figure (not this run) ${t.vsReference.ratio.toFixed(1)}x` : t.vsReference && !t.factor ? `; ${t.vsReference.ratio.toFixed(1)}x the fixed reference figure` : '';
+  log(`  ${t.pass ? 'MET   ' : 'MISSED'} ${t.label.padEnd(66)} ${what}${fixed}`);
 }
 log('\nagreement with our numbers (from the warm-up outputs)');
-for (const a of agreements.filter(Boolean)) log(`  ${a.label.padEnd(84)} ${a.same}/${a.pairs} equal, mean |diff| ${a.meanAbsDiff.toExponential(2)}`);
+for (const a of agreements.filter(Boolean)) log(`  ${a.label.padEnd(84)} ${a.same}/${a.pairs} equal, mean |diff| ${a.meanAbsDiff.toExponential(2)}, max ${a.maxAbsDiff.toExponential(2)}`);
 for (const p of probes) log(`  ${p.peer} ${p.call}: ${p.result}`);
 
 const elapsedS = (performance.now() - started) / 1000;
@@ -473,6 +641,7 @@ const results = {
   git: git(),
   config,
   peers,
+  pythonPeers: Object.keys(pyPeers).length ? Object.fromEntries(Object.entries(pyPeers).map(([k, v]) => [k, { name: pyName[k], ...v }])) : null,
   elapsedS,
   workloads: {
     wmt: { pairs: wmt.hyps.length, what: 'hyp.KIT.4950.de + hyp.LIUM-NMT.4900.de + hyp.uedin-nmt.4722.de vs ref.de x3' },
