@@ -194,6 +194,15 @@ export function writeResultsMd(res) {
     L.push('');
     L.push(table(['Command', 'runs', 'seconds (median)', 'lines/s', 'MB/s'], c.commands.map((x) => [`${x.label}: \`--metrics ${x.metrics}\``, String(x.runs), x.medianS.toFixed(2), n0(x.linesPerS), x.mbPerS.toFixed(1)])));
     L.push('');
+    const j = c.jobs;
+    if (j && j.speedup !== undefined) {
+      L.push(`Worker threads: the default metrics with \`--jobs 1\` and \`--jobs ${j.threads}\` (one thread per core, the default), run alternately in ${j.runs.length} pairs, the same output each time. Target (Scale issue): at least ${j.target}× faster on 2 cores for large inputs.`);
+      L.push('');
+      L.push(table(['pair', '`--jobs 1` (s)', `\`--jobs ${j.threads}\` (s)`, 'speed-up'], j.runs.map((x, i) => [String(i + 1), x.one.toFixed(2), x.many.toFixed(2), `${x.speedup.toFixed(2)}×`])));
+      L.push('');
+      L.push(`Median speed-up: **${j.speedup.toFixed(2)}×** ${mark(j.pass)}.`);
+      L.push('');
+    }
   }
   L.push('## The peers: what they compute');
   L.push('');

@@ -573,7 +573,24 @@ function runCli() {
       out.push(row);
       log(`  ${c.label.padEnd(64)} ${fmt(row.linesPerS)} lines/s (median of ${times.length}: ${s.toFixed(2)} s)`);
     }
-    return { copies: config.cliCopies, lines, bytes, startupMedianS: median(startup), commands: out };
+    // --jobs (the Scale issue: at least 1.5x faster on 2 cores for large inputs): the default metrics with
+    // --jobs 1 and with one thread per core, alternating (the order flips each round), same output.
+    const threads = availableParallelism();
+    const jobs = { threads, runs: [], target: 1.5 };
+    if (threads > 1) {
+      const argvJobs = (n) => ['score', '--hyp', hypFile, '--ref', refFile, '--format', 'json', '--no-progress', '--jobs', String(n)];
+      for (let r = 0; r < Math.max(3, config.cliRuns); r++) {
+        const order = r % 2 === 0 ? [1, threads] : [threads, 1];
+        const got = {};
+        for (const n of order) got[n] = exec(argvJobs(n));
+        if (got[1].stdout !== got[threads].stdout) throw new Error(`bench: score --jobs ${threads} printed other numbers than --jobs 1`);
+        jobs.runs.push({ one: got[1].s, many: got[threads].s, speedup: got[1].s / got[threads].s });
+      }
+      jobs.speedup = median(jobs.runs.map((x) => x.speedup));
+      jobs.pass = jobs.speedup >= jobs.target;
+      log(`  default metrics, --jobs 1 vs --jobs ${threads}: ${jobs.speedup.toFixed(2)}x faster (median of ${jobs.runs.length} alternating pairs: ${jobs.runs.map((x) => x.speedup.toFixed(2)).join(', ')})`);
+    }
+    return { copies: config.cliCopies, lines, bytes, startupMedianS: median(startup), commands: out, jobs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
