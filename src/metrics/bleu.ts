@@ -202,15 +202,72 @@ function sameInner(a: string, aFrom: number, b: string, bFrom: number, len: numb
   return true;
 }
 
+/** Width of the statistics row the scratch holds: that of the default order, 4. */
+const ROW_WIDTH = 13;
 /** First capacities of a counter's scratch arrays: tokens per line, distinct tokens per reference. */
 const FIRST_TOKENS = 64;
 const FIRST_DISTINCT = 64;
 /**
- * Bytes of the buffer that holds them (see the constructor): per token 5 int32 (ids, chains, hypothesis ids,
+ * Bytes of the buffer that holds them (see newScratch): per token 5 int32 (ids, chains, hypothesis ids,
  * the chain matcher's 2), per distinct token 14 (3 for the dictionary, first and last positions, occurrences,
- * 8 for the hash table: 2 a slot, load <= 1/4).
+ * 8 for the hash table: 2 a slot, load <= 1/4), and the chain matcher's difference array.
  */
-const ARENA_BYTES = 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT);
+const ARENA_BYTES = 8 * ROW_WIDTH + 4 * (5 * FIRST_TOKENS + 14 * FIRST_DISTINCT + CHAIN_MAX_ORDER + 1);
+
+/**
+ * A counter's scratch arrays (see {@link BleuCounter}), all of them reused whatever they held: each is written
+ * before it is read, except the hash table, whose first `tableDirty` entries may be non-zero.
+ */
+interface BleuScratch {
+  tok: Int32Array<ArrayBuffer>;
+  next: Int32Array<ArrayBuffer>;
+  hyp: Int32Array<ArrayBuffer>;
+  dict: Int32Array<ArrayBuffer>;
+  first: Int32Array<ArrayBuffer>;
+  occurrences: Int32Array<ArrayBuffer>;
+  last: Int32Array<ArrayBuffer>;
+  table: Int32Array<ArrayBuffer>;
+  tableDirty: number;
+  chains: ChainMatcher;
+  /** A statistics row for one segment (sized for the default order; see {@link BleuCounter.segmentRow}). */
+  row: Float64Array<ArrayBuffer>;
+}
+
+/** New scratch arrays: views of one buffer (a typed array over 64 bytes is allocated outside the heap). */
+function newScratch(): BleuScratch {
+  const arena = new ArrayBuffer(ARENA_BYTES);
+  const row = new Float64Array(arena, 0, ROW_WIDTH);
+  let at = 8 * ROW_WIDTH;
+  const ints = (n: number): Int32Array<ArrayBuffer> => {
+    const a = new Int32Array(arena, at, n);
+    at += 4 * n;
+    return a;
+  };
+  return {
+    tok: ints(FIRST_TOKENS),
+    next: ints(FIRST_TOKENS),
+    hyp: ints(FIRST_TOKENS),
+    dict: ints(3 * FIRST_DISTINCT),
+    first: ints(FIRST_DISTINCT),
+    occurrences: ints(FIRST_DISTINCT),
+    last: ints(FIRST_DISTINCT),
+    table: ints(8 * FIRST_DISTINCT),
+    tableDirty: 0,
+    chains: new ChainMatcher(ints(2 * FIRST_TOKENS), ints(CHAIN_MAX_ORDER + 1)),
+    row,
+  };
+}
+
+/**
+ * Scratch arrays a finished one-segment counter gave back ({@link BleuCounter.release}), for the next counter:
+ * sentenceBleu per segment otherwise spends about a third of its time allocating them. Taken by one counter at a
+ * time (JavaScript runs one at a time and a counter never yields), so no two computations share them; a counter
+ * that finds none makes its own.
+ */
+let spareScratch: BleuScratch | null = null;
+
+/** Largest scratch array kept for the next counter (entries): a pathological segment's arrays are dropped. */
+const MAX_SPARE = 1 << 14;
 
 /**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
@@ -235,6 +292,10 @@ export class BleuCounter {
   private readonly scan = new Spans();
   private readonly scanner: (text: string, to: number, scan: Spans) => void;
   private readonly chains: ChainMatcher;
+  /** The scratch statistics row (see segmentRow). */
+  private readonly row: Float64Array<ArrayBuffer>;
+  /** Set by {@link BleuCounter.release}: the arrays are someone else's now. */
+  private released = false;
   private readonly order: number;
   private readonly lowercase: boolean;
 
@@ -310,25 +371,56 @@ export class BleuCounter {
     this.scanner = SCANNERS[options.tokenize];
     this.lowercase = options.lowercase;
     this.correct = new Int32Array(this.order);
-    // The first scratch arrays are views of one buffer: a typed array over 64 bytes is allocated outside the
-    // heap, which for a single sentence costs more than its counting. Each is replaced by its own, larger
-    // array when outgrown.
-    const arena = new ArrayBuffer(ARENA_BYTES);
-    let at = 0;
-    const ints = (n: number): Int32Array<ArrayBuffer> => {
-      const a = new Int32Array(arena, at, n);
-      at += 4 * n;
-      return a;
-    };
-    this.tok = ints(FIRST_TOKENS);
-    this.next = ints(FIRST_TOKENS);
-    this.hyp = ints(FIRST_TOKENS);
-    this.dict = ints(3 * FIRST_DISTINCT);
-    this.first = ints(FIRST_DISTINCT);
-    this.occurrences = ints(FIRST_DISTINCT);
-    this.last = ints(FIRST_DISTINCT);
-    this.table = ints(8 * FIRST_DISTINCT);
-    this.chains = new ChainMatcher(ints(2 * FIRST_TOKENS));
+    // The first scratch arrays: those a finished counter gave back, or views of one new buffer (a typed array
+    // over 64 bytes is allocated outside the heap, which for a single sentence costs more than its counting).
+    // Each is replaced by its own, larger array when outgrown.
+    const scratch = spareScratch ?? newScratch();
+    spareScratch = null;
+    this.tok = scratch.tok;
+    this.next = scratch.next;
+    this.hyp = scratch.hyp;
+    this.dict = scratch.dict;
+    this.first = scratch.first;
+    this.occurrences = scratch.occurrences;
+    this.last = scratch.last;
+    this.table = scratch.table;
+    this.tableDirty = scratch.tableDirty;
+    this.chains = scratch.chains;
+    this.row = scratch.row;
+  }
+
+  /**
+   * A zeroed row for one segment's statistics: the scratch one (valid until the next call, and after
+   * {@link BleuCounter.release} until the next counter is made), or a new one for another width.
+   */
+  segmentRow(): Float64Array {
+    if (this.row.length !== this.width) return new Float64Array(this.width);
+    this.row.fill(0);
+    return this.row;
+  }
+
+  /**
+   * Gives the scratch arrays to the next counter made. Only for a counter that is done: it must not be used
+   * afterwards (its arrays will be someone else's). Arrays a pathological segment made very large are dropped.
+   */
+  release(): void {
+    const big = Math.max(this.tok.length, this.dict.length, this.table.length, this.chains.capacity);
+    if (big <= MAX_SPARE) {
+      spareScratch = {
+        tok: this.tok,
+        next: this.next,
+        hyp: this.hyp,
+        dict: this.dict,
+        first: this.first,
+        occurrences: this.occurrences,
+        last: this.last,
+        table: this.table,
+        tableDirty: this.tableDirty,
+        chains: this.chains,
+        row: this.row,
+      };
+    }
+    this.released = true;
   }
 
   /**
@@ -519,6 +611,7 @@ export class BleuCounter {
    * @param offset - Where this segment's row starts in `out`.
    */
   addSegment(hypothesis: string, references: readonly string[], out: Float64Array, offset = 0): void {
+    if (this.released) throw new Error('BleuCounter: used after release()');
     const N = this.order;
     const nrefs = references.length;
     const first = this.reference(references[0] as string);
@@ -736,8 +829,10 @@ export class BleuCounter {
  */
 export function bleuSegmentStats(hypothesis: string, references: string | readonly string[], options: ResolvedBleuOptions): number[] {
   const refs = typeof references === 'string' ? [references] : references;
-  const row = new Float64Array(bleuStatsWidth(options.maxNgramOrder));
-  new BleuCounter(options).addSegment(hypothesis, refs, row);
+  const counter = new BleuCounter(options);
+  const row = counter.segmentRow();
+  counter.addSegment(hypothesis, refs, row);
+  counter.release();
   return Array.from(row);
 }
 
@@ -865,8 +960,31 @@ export function finalizeBleu(stats: ArrayLike<number>, options: ResolvedBleuOpti
     sysLen,
     refLen,
     ratio: refLen ? sysLen / refLen : 0,
-    signature: formatSignature(bleuSignatureParts(options, nrefs)),
+    signature: bleuSignature(options, nrefs),
   };
+}
+
+/** The last signature made, with what it was made from (sentenceBleu per segment asks for the same one each time). */
+let lastSignature: { o: ResolvedBleuOptions; nrefs: number | 'var'; signature: string } | null = null;
+
+/** The signature of a BLEU result (as formatSignature of bleuSignatureParts), remembered for the next call. */
+function bleuSignature(o: ResolvedBleuOptions, nrefs: number | 'var'): string {
+  const last = lastSignature;
+  if (
+    last !== null &&
+    last.nrefs === nrefs &&
+    last.o.tokenize === o.tokenize &&
+    last.o.lowercase === o.lowercase &&
+    last.o.smoothMethod === o.smoothMethod &&
+    Object.is(last.o.smoothValue, o.smoothValue) &&
+    last.o.maxNgramOrder === o.maxNgramOrder &&
+    last.o.effectiveOrder === o.effectiveOrder
+  ) {
+    return last.signature;
+  }
+  const signature = formatSignature(bleuSignatureParts(o, nrefs));
+  lastSignature = { o, nrefs, signature };
+  return signature;
 }
 
 
@@ -933,7 +1051,9 @@ export function sentenceBleu(hypothesis: string, references: string | readonly s
   checkString(fn, 'hypothesis', hypothesis);
   const refs = checkReferences(fn, 'references', references);
   const counter = new BleuCounter(o);
-  const row = new Float64Array(counter.width);
+  const row = counter.segmentRow();
   counter.addSegment(hypothesis, refs, row);
+  counter.release();
+  // The row is the scratch one: read it before any other counter is made.
   return finalizeBleu(row, o);
 }

@@ -35,14 +35,21 @@ export class ChainMatcher {
    */
   private state: Int32Array<ArrayBuffer>;
   /** Difference array of the orders taken through single-occurrence tokens (entry t: +1 for the orders above t). */
-  private readonly diff = new Int32Array(CHAIN_MAX_ORDER + 1);
+  private readonly diff: Int32Array;
 
   /**
    * @param state - The first scratch array (any length; a larger one replaces it when a longer reference
    *   comes), e.g. a view of a buffer shared with other scratch arrays.
+   * @param diff - The difference array, at least {@link CHAIN_MAX_ORDER} + 1 long (e.g. such a view too).
    */
-  constructor(state: Int32Array<ArrayBuffer> = new Int32Array(16)) {
+  constructor(state: Int32Array<ArrayBuffer> = new Int32Array(16), diff: Int32Array = new Int32Array(CHAIN_MAX_ORDER + 1)) {
     this.state = state;
+    this.diff = diff;
+  }
+
+  /** Entries of the scratch array (it grows with the longest reference seen). */
+  get capacity(): number {
+    return this.state.length;
   }
 
   /**

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pyRstrip } from '../../src/internal/pywhitespace';
-import { bleuCorpusRows, corpusBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuTokenizerName } from '../../src/metrics/bleu';
+import { BleuCounter, bleuCorpusRows, bleuSegmentStats, corpusBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuTokenizerName } from '../../src/metrics/bleu';
 import { pyLower } from '../../src/metrics/chrf/pyLower';
 import { CHAIN_MAX_ORDER, ChainMatcher } from '../../src/ngram/chainMatcher';
 import { getTokenizer } from '../../src/tokenize/tokenizer';
@@ -203,5 +203,42 @@ describe('BleuCounter statistics equal a string-keyed transcription of sacrebleu
     const one = sentenceBleu('die Katze lag auf der Matte .', r);
     const c = corpusBleu(['die Katze lag auf der Matte .', 'ganz anders', 'die Katze lag auf der Matte .'], [r, 'etwas anderes hier', r]);
     expect(c.counts).toEqual(one.counts.map((x) => 2 * x));
+  });
+});
+
+// sentenceBleu and bleuSegmentStats give their counter's scratch arrays (grown or not, with a dirty hash table
+// and stale entries everywhere) to the next counter made: every counter must count as if its arrays were new.
+describe('scratch arrays handed from one finished counter to the next', () => {
+  const long = Array.from({ length: 3000 }, (_, i) => `t${i % 1700}`).join(' ');
+  const segment = fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 3 })) },
+    // Long and repeated tokens: arrays outgrown mid-line; some beyond what is kept for the next counter.
+    { weight: 1, arbitrary: fc.constantFrom<[string, string[]]>([long, [long]], ['x'.repeat(20000) + ' b b b', ['b ' + 'x'.repeat(20000)]], ['a '.repeat(600), ['a '.repeat(500) + 'b']]) },
+  );
+  it('sentenceBleu / bleuSegmentStats in any order, with any options, give the oracle rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(segment, tokenizer, fc.integer({ min: 1, max: 5 }), fc.boolean()), { minLength: 1, maxLength: 8 }), (calls) => {
+        for (const [[hyp, refs], tok, maxNgramOrder, viaSentence] of calls) {
+          const o = resolveBleuOptions('test', { tokenize: tok, maxNgramOrder });
+          const expected = oracleRow(hyp, refs, tok, false, maxNgramOrder);
+          if (viaSentence) {
+            const r = sentenceBleu(hyp, refs, { tokenize: tok, maxNgramOrder, effectiveOrder: false });
+            expect([r.sysLen, r.refLen, ...r.counts, ...r.totals]).toEqual(expected.slice(0, 2 + 2 * maxNgramOrder));
+            expect(r).toEqual(corpusBleu([hyp], [refs], { tokenize: tok, maxNgramOrder }));
+          } else {
+            expect(bleuSegmentStats(hyp, refs, o)).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a released counter refuses to count', () => {
+    const counter = new BleuCounter(resolveBleuOptions('test', {}));
+    const row = counter.segmentRow();
+    counter.addSegment('a b', ['a b'], row);
+    counter.release();
+    expect(() => counter.addSegment('a b', ['a b'], row)).toThrow(/release/);
   });
 });
