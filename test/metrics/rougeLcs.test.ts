@@ -79,6 +79,40 @@ describe('LcsWorkspace', () => {
     );
   });
 
+  it('lcsAndGrams: the LCS and the clipped n-gram overlaps of every order in one pass (one and two words), -1 past 64', () => {
+    const scratch = new TokenScratch();
+    const w = new LcsWorkspace(scratch);
+    w.reserve(61);
+    // Naive clipped overlap: Σ over n-grams of min(count in a, count in b), string keys.
+    const grams = (x: readonly number[], n: number) => {
+      const c = new Map<string, number>();
+      for (let i = 0; i + n <= x.length; i++) c.set(x.slice(i, i + n).join(), (c.get(x.slice(i, i + n).join()) ?? 0) + 1);
+      return c;
+    };
+    const clipped = (x: readonly number[], y: readonly number[], n: number) => {
+      const cx = grams(x, n);
+      let s = 0;
+      for (const [k, v] of grams(y, n)) s += Math.min(v, cx.get(k) ?? 0);
+      return s;
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(seq(1, 40), seq(1, 80)), fc.tuple(seq(30, 70), seq(30, 70)), fc.tuple(seq(60, 90), seq(60, 90))), fc.integer({ min: 0, max: 9 }), ([a, b], maxN) => {
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          const out: number[] = [];
+          const lcs = w.lcsAndGrams(x, y, maxN, out);
+          if (Math.min(x.length, y.length) > 64) {
+            expect(lcs).toBe(-1);
+            continue;
+          }
+          expect(lcs).toBe(table(x, y)[x.length]![y.length]);
+          expect(out).toEqual(Array.from({ length: maxN }, (_, g) => clipped(x, y, g + 1)));
+        }
+        expect(scratch.a.every((v) => v === 0) && scratch.b.every((v) => v === 0)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("unionHits follows rouge-score's backtrack and clipping, with sentences of every column layout", () => {
     const w = new LcsWorkspace();
     w.reserve(61);

@@ -43,7 +43,7 @@ export class RougeContext {
   private counterOrNull: OverlapCounter | null = null;
   /** By-token scratch shared by the matcher and the LCS workspace (they run one after the other). */
   private readonly tokenScratch = new TokenScratch();
-  readonly matcher = new NgramMatcher(this.tokenScratch);
+  private matcherOrNull: NgramMatcher | null = null;
   /** Scratch: the clipped n-gram overlaps of one pair, by order − 1. */
   readonly gramHits: number[] = [];
   /** Scratch: the token ids of the text being tokenized (copied out at their exact length). */
@@ -91,16 +91,26 @@ export class RougeContext {
     return t;
   }
 
+  /**
+   * The n-gram matcher for texts both longer than 64 tokens (shorter ones are matched with the LCS, see
+   * `LcsWorkspace.lcsAndGrams`); made on first use, so a per-pair call on short texts never makes one.
+   */
+  get matcher(): NgramMatcher {
+    return (this.matcherOrNull ??= new NgramMatcher(this.tokenScratch));
+  }
+
   /** Counts ids for the fallbacks (texts too repetitive for the matcher, skip-bigram unigrams); made on first use. */
   get counter(): OverlapCounter {
     return (this.counterOrNull ??= new OverlapCounter());
   }
 
-  /** Sizes the scratch arrays for every token id given out so far (call after tokenizing a segment). */
+  /**
+   * Declares every token id given out so far (call after tokenizing a segment): the LCS workspace sizes its
+   * by-token arrays from it when it first needs them (the matcher grows its own), so a per-pair call
+   * allocates only the arrays its texts use.
+   */
   reserve(): void {
-    const size = this.interner.size;
-    this.matcher.reserve(size);
-    this.lcs.reserve(size);
+    this.lcs.reserve(this.interner.size);
   }
 
   /** A hypothesis text (not cached: hypotheses rarely repeat, and hashing a long text costs time). */

@@ -98,7 +98,9 @@ export interface ResolvedRougeOptions {
   readonly needTokens: boolean;
   /** Sentence tokens are needed (rougeLsum). */
   readonly needSentences: boolean;
-  /** The distinct skip-bigram gaps, and for each spec of kind S the index of its gap here. */
+  /** The LCS of the whole texts is needed (rougeL). */
+  readonly needLcs: boolean;
+  /** The distinct skip-bigram gaps, and for each spec of kind S the index of its gap here (both empty without S types). */
   readonly gaps: readonly number[];
   readonly gapIndex: readonly number[];
 }
@@ -111,6 +113,8 @@ export const ROUGE_OPTION_NAMES: readonly string[] = ['types', 'stemmer', 'token
 const TYPE_HELP = 'one of rouge1..rouge9, rougeL, rougeLsum, rougeS<d>, rougeSU<d>, rougeS*, rougeSU*';
 const SKIP = /^rougeS(U?)(\*|0|[1-9][0-9]{0,8})$/;
 const MULTI_REFERENCE = ['max', 'mean'] as const;
+/** `gaps` and `gapIndex` of options without skip-bigram types (shared, never written). */
+const NO_GAPS: readonly number[] = Object.freeze([]);
 
 /** A frozen spec (specs are shared: the common ones are made once, not per call). */
 function spec(name: string, kind: TypeSpec['kind'], n: number, gap: number, unigrams: boolean): TypeSpec {
@@ -190,20 +194,36 @@ export function resolveRougeOptions(fn: string, options: unknown, extra: readonl
   let maxN = 0;
   let needTokens = false;
   let needSentences = false;
-  const gaps: number[] = [];
-  const gapIndex: number[] = [];
-  for (const s of specs) {
+  let needLcs = false;
+  let skips = false;
+  const types = new Array<string>(specs.length);
+  for (let k = 0; k < specs.length; k++) {
+    const s = specs[k] as TypeSpec;
+    types[k] = s.name;
     if (s.kind === 'Lsum') needSentences = true;
     else needTokens = true;
     if (s.kind === 'n' && s.n > maxN) maxN = s.n;
-    if (s.kind === 'S') {
-      let k = gaps.indexOf(s.gap);
-      if (k < 0) k = gaps.push(s.gap) - 1;
-      gapIndex.push(k);
-    } else gapIndex.push(-1);
+    if (s.kind === 'L') needLcs = true;
+    if (s.kind === 'S') skips = true;
+  }
+  // Skip-bigram gaps only when asked for (a per-pair call resolves its options every time: two arrays fewer).
+  let gaps: readonly number[] = NO_GAPS;
+  let gapIndex: readonly number[] = NO_GAPS;
+  if (skips) {
+    const g: number[] = [];
+    const gi: number[] = [];
+    for (const s of specs) {
+      if (s.kind === 'S') {
+        let k = g.indexOf(s.gap);
+        if (k < 0) k = g.push(s.gap) - 1;
+        gi.push(k);
+      } else gi.push(-1);
+    }
+    gaps = g;
+    gapIndex = gi;
   }
   return {
-    types: specs.map((s) => s.name),
+    types,
     specs,
     stemmer,
     tokenizer,
@@ -215,6 +235,7 @@ export function resolveRougeOptions(fn: string, options: unknown, extra: readonl
     maxN,
     needTokens,
     needSentences,
+    needLcs,
     gaps,
     gapIndex,
   };

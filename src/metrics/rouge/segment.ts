@@ -21,6 +21,13 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
   const specs = o.specs;
   let lcs = -1; // LCS length of the whole texts, computed at most once per pair
   let grams = -1; // n-gram overlaps of orders 1..maxN: -1 not yet, 0 all in ctx.gramHits, 1 only unigrams
+  // Texts with a side of at most 64 tokens: the LCS and every n-gram order in one pass (a per-pair call on
+  // short texts spends less in setting up one table than in a matcher and an LCS each).
+  const oneLine = ref.sentStarts.length === 2 && hyp.sentStarts.length === 2 && ref.sentIds === ref.ids && hyp.sentIds === hyp.ids;
+  if (hyp.ids.length > 0 && ref.ids.length > 0 && (o.maxN > 0 || o.needLcs || (o.needSentences && oneLine))) {
+    lcs = ctx.lcs.lcsAndGrams(ref.ids, hyp.ids, o.maxN, ctx.gramHits);
+    if (lcs >= 0) grams = 0;
+  }
   for (let k = 0; k < specs.length; k++) {
     const s = specs[k]!;
     let hits: number;
@@ -58,7 +65,7 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
         else if (ref.sentStarts.length === 2 && hyp.sentStarts.length === 2) {
           // One sentence each: the union is one backtracked LCS, a common subsequence, so every one of its
           // tokens survives the clipping and the hits are the LCS length (no table, no backtrack needed).
-          if (ref.sentIds === ref.ids && hyp.sentIds === hyp.ids) {
+          if (oneLine) {
             if (lcs < 0) lcs = ctx.lcs.lcsLength(ref.ids, hyp.ids);
             hits = lcs;
           } else hits = ctx.lcs.lcsLength(ref.sentIds, hyp.sentIds);
