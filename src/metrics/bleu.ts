@@ -468,10 +468,34 @@ export class BleuCounter {
     }
   }
 
-  /** The number of a reference string, scanned and given its dictionary on first sight only. */
-  private reference(text: string): number {
+  /**
+   * The number of a reference string, given on first sight (scanned later, on first use: see
+   * {@link BleuCounter.reference}).
+   */
+  private referenceNumber(text: string): number {
     const known = this.refNumber.get(text);
     if (known !== undefined) return known;
+    const r = this.refLen.length;
+    this.refText.push('');
+    this.refTokAt.push(0);
+    this.refLen.push(-1); // not scanned yet
+    this.refDictAt.push(0);
+    this.refDistinct.push(0);
+    this.refGlobal.push(undefined);
+    this.refGrams.push(undefined);
+    this.refNumber.set(text, r);
+    return r;
+  }
+
+  /** The number of a reference string, scanned and given its dictionary on first use only. */
+  private reference(text: string): number {
+    const r = this.referenceNumber(text);
+    if ((this.refLen[r] as number) < 0) this.scanReference(r, text);
+    return r;
+  }
+
+  /** Scans reference `r` (the string `text`) and gives it its dictionary. */
+  private scanReference(r: number, text: string): void {
     this.tokenize(text);
     const { text: str, n, at } = this.scan;
     const mask = this.clearTable(n);
@@ -510,19 +534,14 @@ export class BleuCounter {
       tok[tokAt + k] = id;
       next[tokAt + k] = -1;
     }
-    const r = this.refTokAt.length;
-    this.refText.push(str);
-    this.refTokAt.push(tokAt);
-    this.refLen.push(n);
-    this.refDictAt.push(dictAt);
-    this.refDistinct.push(m);
-    this.refGlobal.push(undefined);
-    this.refGrams.push(undefined);
+    this.refText[r] = str;
+    this.refTokAt[r] = tokAt;
+    this.refLen[r] = n;
+    this.refDictAt[r] = dictAt;
+    this.refDistinct[r] = m;
     this.tokEnd = tokAt + n;
     this.dictEnd = dictAt + m;
     this.tableOwner = r; // the table now holds this reference's dictionary
-    this.refNumber.set(text, r);
-    return r;
   }
 
   /**
@@ -611,10 +630,60 @@ export class BleuCounter {
    * @param offset - Where this segment's row starts in `out`.
    */
   addSegment(hypothesis: string, references: readonly string[], out: Float64Array, offset = 0): void {
+    this.addNumbered(hypothesis, references, -1, out, offset);
+  }
+
+  /**
+   * Adds the statistics of a whole corpus into `out` (element-wise +=), in an order that keeps each reference
+   * in cache: segments whose first references are the same string are counted one after another (in order of
+   * first appearance; a corpus whose references all differ is counted in its own order). Segment i's row is
+   * added at `i · stride`: with stride 0 every row goes into one sum, which is the same in any order (its
+   * entries are integers far below 2^53, added exactly).
+   *
+   * @param hypotheses - One hypothesis per segment.
+   * @param references - Per segment, its references (at least one each).
+   * @param out - The row(s) to add into.
+   * @param stride - 0 (one sum) or the row width (one row per segment).
+   */
+  addCorpus(hypotheses: readonly string[], references: readonly (readonly string[])[], out: Float64Array, stride = 0): void {
+    const n = hypotheses.length;
+    // Numbering the references (a string lookup each, which counting them would do anyway) shows which repeat.
+    const before = this.refLen.length;
+    const firstRef = new Int32Array(n);
+    for (let i = 0; i < n; i++) firstRef[i] = this.referenceNumber((references[i] as readonly string[])[0] as string);
+    const numbers = this.refLen.length;
+    if (numbers - before === n) {
+      for (let i = 0; i < n; i++) this.addNumbered(hypotheses[i] as string, references[i] as readonly string[], firstRef[i] as number, out, i * stride);
+      return;
+    }
+    // Counting sort of the segments by their first reference's number (= order of first appearance).
+    const start = new Int32Array(numbers + 1);
+    for (let i = 0; i < n; i++) {
+      const g = (firstRef[i] as number) + 1;
+      start[g] = (start[g] as number) + 1;
+    }
+    for (let r = 0; r < numbers; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = firstRef[i] as number;
+      const at = start[g] as number;
+      order[at] = i;
+      start[g] = at + 1;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      this.addNumbered(hypotheses[i] as string, references[i] as readonly string[], firstRef[i] as number, out, i * stride);
+    }
+  }
+
+  /** {@link BleuCounter.addSegment}, with the first reference's number when known (else -1). */
+  private addNumbered(hypothesis: string, references: readonly string[], firstNumber: number, out: Float64Array, offset: number): void {
     if (this.released) throw new Error('BleuCounter: used after release()');
     const N = this.order;
     const nrefs = references.length;
-    const first = this.reference(references[0] as string);
+    let first = firstNumber;
+    if (first < 0) first = this.reference(references[0] as string);
+    else if ((this.refLen[first] as number) < 0) this.scanReference(first, references[0] as string);
     const refLen = this.refLen;
     const correct = this.correct;
     let hypLen: number;
@@ -849,7 +918,7 @@ export function bleuCorpusRows(
   const n = hypotheses.length;
   const width = counter.width;
   const data = new Float64Array(n * width);
-  for (let i = 0; i < n; i++) counter.addSegment(hypotheses[i] as string, references[i] as readonly string[], data, i * width);
+  counter.addCorpus(hypotheses, references, data, width);
   return { data, n, width };
 }
 
@@ -1020,7 +1089,7 @@ export function corpusBleu(
   const c = checkCorpus(fn, hypotheses, references);
   const counter = new BleuCounter(o);
   const sum = new Float64Array(counter.width);
-  for (let i = 0; i < c.hypotheses.length; i++) counter.addSegment(c.hypotheses[i] as string, c.references[i] as readonly string[], sum);
+  counter.addCorpus(c.hypotheses, c.references, sum);
   return finalizeBleu(sum, o);
 }
 

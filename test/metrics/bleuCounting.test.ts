@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pyRstrip } from '../../src/internal/pywhitespace';
-import { BleuCounter, bleuCorpusRows, bleuSegmentStats, corpusBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuTokenizerName } from '../../src/metrics/bleu';
+import { BleuCounter, bleuCorpusRows, bleuSegmentStats, corpusBleu, finalizeBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuTokenizerName } from '../../src/metrics/bleu';
 import { pyLower } from '../../src/metrics/chrf/pyLower';
 import { CHAIN_MAX_ORDER, ChainMatcher } from '../../src/ngram/chainMatcher';
 import { getTokenizer } from '../../src/tokenize/tokenizer';
@@ -240,5 +240,40 @@ describe('scratch arrays handed from one finished counter to the next', () => {
     counter.addSegment('a b', ['a b'], row);
     counter.release();
     expect(() => counter.addSegment('a b', ['a b'], row)).toThrow(/release/);
+  });
+});
+
+// corpusBleu and bleuCorpusRows count the segments grouped by their first reference (a repeated reference stays
+// in cache): the same rows and the same sums as counting each segment on its own, in order.
+describe('segments counted grouped by reference', () => {
+  it('corpusBleu = the sum of independently counted rows; bleuCorpusRows = those rows, in place', () => {
+    fc.assert(
+      fc.property(corpus, tokenizer, fc.integer({ min: 1, max: 5 }), ({ hyps, refs }, tok, maxNgramOrder) => {
+        const o = resolveBleuOptions('test', { tokenize: tok, maxNgramOrder });
+        const rows = hyps.map((h, i) => bleuSegmentStats(h, refs[i] as string[], o));
+        const sum = new Float64Array(2 * maxNgramOrder + 5);
+        for (const row of rows) row.forEach((v, k) => (sum[k] = (sum[k] as number) + v));
+        expect(corpusBleu(hyps, refs, { tokenize: tok, maxNgramOrder })).toEqual(finalizeBleu(sum, o));
+        const { data, width } = bleuCorpusRows(hyps, refs, o);
+        rows.forEach((row, i) => expect(Array.from(data.subarray(i * width, (i + 1) * width))).toEqual(row));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('three systems against the same references, interleaved or not', () => {
+    const refs = ['die Katze saß auf der Matte .', 'ein Hund bellt laut', 'Äpfel und Birnen , 1,5 kg', 'die Katze saß auf der Matte .'];
+    const systems = [
+      ['die Katze lag auf der Matte .', 'ein Hund bellt', 'Äpfel , Birnen 1,5 kg', 'die Katze'],
+      ['eine Katze saß auf einer Matte', 'Hund bellt laut', 'Äpfel und Birnen', 'auf der Matte .'],
+      ['die Katze saß auf der Matte .', 'ein Hund', 'Birnen , 1,5 kg', 'saß auf der'],
+    ];
+    const hyps = systems.flat();
+    const all = [...refs, ...refs, ...refs];
+    const one = (h: string[]) => bleuCorpusRows(h, h.map((_, i) => [refs[i] as string]), resolveBleuOptions('test', {})).data;
+    const expected = systems.flatMap((h) => Array.from(one(h)));
+    expect(Array.from(bleuCorpusRows(hyps, all.map((r) => [r]), resolveBleuOptions('test', {})).data)).toEqual(expected);
+    const interleaved = refs.flatMap((_, i) => systems.map((h) => h[i] as string));
+    expect(corpusBleu(interleaved, refs.flatMap((r) => [r, r, r]))).toEqual(corpusBleu(hyps, all));
   });
 });
