@@ -187,7 +187,35 @@ export class LcsWorkspace {
     const used = (this.gramUsed = extend(this.gramUsed, 2 * maxN));
     for (let g = 0; g < 2 * maxN; g++) used[g] = 0;
     let zeros: number;
-    if (n <= 32) {
+    if (n <= 32 && maxN <= 2) {
+      // rouge1 and rouge2 (the usual request): the taken columns in two locals, no loop over orders.
+      let v = -1;
+      let used1 = 0;
+      let used2 = 0;
+      let hits1 = 0;
+      let hits2 = 0;
+      for (let i = 0; i < R; i++) {
+        const m = mask[rows[i] as number] as number;
+        if (m === 0) continue;
+        v = ((v + (v & m)) | 0) | (v & ~m);
+        if (maxN === 0) continue;
+        const f1 = m & ~used1;
+        if (f1 !== 0) {
+          used1 |= f1 & -f1;
+          hits1++;
+        }
+        if (maxN === 2 && i + 1 < R) {
+          const f2 = m & ((mask[rows[i + 1] as number] as number) >>> 1) & ~used2;
+          if (f2 !== 0) {
+            used2 |= f2 & -f2;
+            hits2++;
+          }
+        }
+      }
+      if (maxN > 0) out[0] = hits1;
+      if (maxN > 1) out[1] = hits2;
+      zeros = n - popcount(n === 32 ? v : v & ((1 << n) - 1));
+    } else if (n <= 32) {
       let v = -1;
       for (let i = 0; i < R; i++) {
         const m = mask[rows[i] as number] as number;
