@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TokenInterner } from '../../src/ngram/interner';
 import { porterStem } from '../../src/tokenize/porter';
-import { rougeTokens, scanRougeIds, stemRougeIds } from '../../src/tokenize/rouge';
+import { RougeInterner, rougeTokens, scanRougeIds, scanRougePacked, stemRougeIds } from '../../src/tokenize/rouge';
 import { fixtureCases } from '../helpers/fixtures';
 
 interface TokenizeCase {
@@ -116,5 +116,68 @@ describe('scanRougeIds', () => {
     const more = scan('running cats', t);
     stemRougeIds(t, more, memo);
     expect(more).toEqual([ids[3], ids[1]]);
+  });
+});
+
+describe('RougeInterner and scanRougePacked (the scoring path: 4 units a slot)', () => {
+  /** A naive interner: ids in order of first sight, keyed by the token string. */
+  function naiveIds(tokens: readonly string[], seen: Map<string, number>): number[] {
+    return tokens.map((w) => {
+      let id = seen.get(w);
+      if (id === undefined) seen.set(w, (id = seen.size));
+      return id;
+    });
+  }
+  // Tokens of every length around the slot boundaries (1..9 units), repeated, and the texts above.
+  const wordArb = fc.stringMatching(/^[a-zA-Z0-9]{1,9}$/);
+  const packedTextArb = fc.oneof(textArb, fc.array(wordArb, { maxLength: 30 }).map((w) => w.join(' ')));
+
+  it('gives the ids of a naive string interner, the lines of scanRougeIds, and words/lengths back', () => {
+    fc.assert(
+      fc.property(fc.array(packedTextArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (texts, small) => {
+        const t = small ? new RougeInterner(1, 1) : new RougeInterner();
+        const seen = new Map<string, number>();
+        for (const text of texts) {
+          const ids: number[] = [];
+          const lines = [0];
+          const n = scanRougePacked(text, t, ids, lines);
+          const tokens = regexTokens(text);
+          expect(ids.slice(0, n)).toEqual(naiveIds(tokens, seen));
+          const refLines = [0];
+          scanRougeIds(text, new TokenInterner(), [], refLines);
+          expect(lines).toEqual(refLines);
+          expect(ids.slice(0, n).map((id) => t.word(id))).toEqual(tokens);
+          expect(ids.slice(0, n).map((id) => t.length(id))).toEqual(tokens.map((w) => w.length));
+        }
+        expect(t.size).toBe(seen.size);
+        // intern() of a known token finds its id; of a new one, the next id.
+        for (const [w, id] of seen) expect(t.intern(w)).toBe(id);
+        expect(t.intern('zz9zz9zz9q')).toBe(seen.has('zz9zz9zz9q') ? seen.get('zz9zz9zz9q') : seen.size);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('handles U+0130 at every slot position and refuses what is not a rouge token', () => {
+    for (let k = 0; k < 9; k++) {
+      const t = new RougeInterner();
+      const ids: number[] = [];
+      const text = `${'a'.repeat(k)}\u0130 \u0130x ${'a'.repeat(k)}i`;
+      const n = scanRougePacked(text, t, ids, null);
+      expect(ids.slice(0, n).map((id) => t.word(id))).toEqual(regexTokens(text));
+      expect(ids[0]).toBe(ids[n - 1]);
+    }
+    const t = new RougeInterner();
+    expect(() => t.intern('')).toThrow(RangeError);
+    expect(() => t.intern('é')).toThrow(RangeError);
+    expect(() => t.word(0)).toThrow(RangeError);
+  });
+
+  it('stemRougeIds interns the stems in it', () => {
+    const t = new RougeInterner();
+    const ids: number[] = [];
+    ids.length = scanRougePacked('The cats were running; runs ran', t, ids, null);
+    stemRougeIds(t, ids, []);
+    expect(ids.map((id) => t.word(id))).toEqual(['the', 'cat', 'were', 'run', 'run', 'ran']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { ID_LIMIT, NgramMatcher, NgramSpace, OverlapCounter, TokenScratch } from '../../ngram/counter.js';
 import { TokenInterner } from '../../ngram/interner.js';
-import { scanRougeIds, stemRougeIds } from '../../tokenize/rouge.js';
+import { RougeInterner, scanRougePacked, stemRougeIds } from '../../tokenize/rouge.js';
 import { LcsWorkspace } from './lcs.js';
 import type { ResolvedRougeOptions } from './options.js';
 
@@ -39,7 +39,8 @@ const NO_SKIPS: readonly Float64Array[] = [];
  * @internal
  */
 export class RougeContext {
-  readonly interner: TokenInterner;
+  /** The built-in tokenizer's packed interner, or a {@link TokenInterner} for a custom tokenizer's strings. */
+  readonly interner: RougeInterner | TokenInterner;
   private counterOrNull: OverlapCounter | null = null;
   /** By-token scratch shared by the matcher and the LCS workspace (they run one after the other). */
   private readonly tokenScratch = new TokenScratch();
@@ -69,7 +70,9 @@ export class RougeContext {
     expectedTokens = 1024,
     expectedUnits = 8 * expectedTokens,
   ) {
-    this.interner = new TokenInterner(expectedTokens, expectedUnits);
+    // rouge-score's tokens (and their stems) are ASCII: 4 units a slot, plus a part-filled slot per token.
+    this.interner =
+      options.tokenizer === null ? new RougeInterner(expectedTokens, (expectedUnits >>> 2) + expectedTokens) : new TokenInterner(expectedTokens, expectedUnits);
     this.scratch = new Array<number>(expectedTokens);
   }
 
@@ -127,7 +130,7 @@ export class RougeContext {
       // One scan gives the tokens and, for rougeLsum, the line boundaries: with rouge-score's tokenizer a
       // newline always separates tokens, so the lines' tokens concatenated are the whole text's tokens.
       const starts = o.needSentences ? [0] : null;
-      const all = this.scratch.slice(0, scanRougeIds(text, this.interner, this.scratch, starts));
+      const all = this.scratch.slice(0, scanRougePacked(text, this.interner as RougeInterner, this.scratch, starts));
       if (o.stemmer) stemRougeIds(this.interner, all, (this.stems ??= []));
       ids = sentIds = all;
       if (starts !== null) sentStarts = starts;
