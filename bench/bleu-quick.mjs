@@ -8,8 +8,11 @@
 //
 // The machine is shared and noisy: compare best-of-N times, and each time relative to the floors measured in
 // the same run (bench/floor.mjs, with the first bundle's 13a tokenizer): the 13a tokenizer alone on every
-// hypothesis and each distinct reference, and the same plus counting 1-4-grams. Also times, once, sentenceBleu
-// per segment and bleuConfidence / pairedBleuTest.
+// hypothesis and each distinct reference, and the same plus counting 1-4-grams. Also times sentenceBleu per
+// segment, and corpusBleu on the same corpus with every reference string distinct (a trailing space added, so
+// the same tokens and score: corpusBleu counts segments sharing a reference one after another, which this
+// workload, three systems against the same references, gains from and a corpus of distinct references does
+// not), both for each bundle in the rounds; once, bleuConfidence / pairedBleuTest.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { wordFloorCorpus } from './floor.mjs';
@@ -24,6 +27,8 @@ const ref = lines('ref.de');
 const hyps = ['hyp.KIT.4950.de', 'hyp.LIUM-NMT.4900.de', 'hyp.uedin-nmt.4722.de'].flatMap(lines);
 const refs = [...ref, ...ref, ...ref];
 if (hyps.length !== refs.length) throw new Error(`workload mismatch: ${hyps.length} vs ${refs.length}`);
+// Sliced out of one string, as lines read from a file are.
+const distinctRefs = refs.map((r, i) => r + ' '.repeat(1 + Math.floor(i / ref.length))).join('\n').split('\n');
 
 const rounds = Number(process.argv[2] ?? 30);
 const paths = process.argv.length > 3 ? process.argv.slice(3) : [fileURLToPath(new URL('../dist/index.js', import.meta.url))];
@@ -37,6 +42,12 @@ for (const { name, api } of builds) {
   cases.push([`corpusBleu 13a [${name}]`, () => api.corpusBleu(hyps, refs).score]);
   cases.push([`corpusBleu none [${name}]`, () => api.corpusBleu(hyps, refs, { tokenize: 'none' }).score]);
   cases.push([`corpusBleu intl [${name}]`, () => api.corpusBleu(hyps, refs, { tokenize: 'intl' }).score]);
+  cases.push([`corpusBleu 13a distinct refs [${name}]`, () => api.corpusBleu(hyps, distinctRefs).score]);
+  cases.push([`sentenceBleu 13a per segment [${name}]`, () => {
+    let s = 0;
+    for (let i = 0; i < hyps.length; i++) s += api.sentenceBleu(hyps[i], refs[i]).score;
+    return s;
+  }]);
 }
 const FLOOR = 'floor: 13a alone (refs once)';
 cases.push([FLOOR, () => wordFloorCorpus(tokenize13a, hyps, refs, 0)]);
@@ -70,14 +81,10 @@ cases.forEach(([label], i) => {
   const median = t[Math.floor(t.length / 2)];
   const vsFloor = (best[i] / floorBest).toFixed(2);
   const out = typeof outs[i] === 'number' && label.startsWith('corpusBleu') ? ` score ${outs[i]}` : '';
-  console.log(`${label.padEnd(36)} best ${best[i].toFixed(2)} ms, median ${median.toFixed(2)} ms = ${rate(best[i]).padStart(9)} segments/s, ${vsFloor}x the 13a floor${out}`);
+  console.log(`${label.padEnd(44)} best ${best[i].toFixed(2)} ms, median ${median.toFixed(2)} ms = ${rate(best[i]).padStart(9)} segments/s, ${vsFloor}x the 13a floor${out}`);
 });
 
 const api = builds[0].api;
-const [sent] = cpuMs(() => {
-  for (let i = 0; i < hyps.length; i++) api.sentenceBleu(hyps[i], refs[i]);
-});
-console.log(`sentenceBleu per segment (once)  ${sent.toFixed(0)} ms = ${rate(sent)} segments/s`);
 const t0 = performance.now();
 const ci = api.bleuConfidence(hyps, refs);
 const t1 = performance.now();
