@@ -259,17 +259,6 @@ function newScratch(): BleuScratch {
 }
 
 /**
- * Scratch arrays a finished one-segment counter gave back ({@link BleuCounter.release}), for the next counter:
- * sentenceBleu per segment otherwise spends about a third of its time allocating them. Taken by one counter at a
- * time (JavaScript runs one at a time and a counter never yields), so no two computations share them; a counter
- * that finds none makes its own.
- */
-let spareScratch: BleuScratch | null = null;
-
-/** Largest scratch array kept for the next counter (entries): a pathological segment's arrays are dropped. */
-const MAX_SPARE = 1 << 14;
-
-/**
  * Turns segments into BLEU statistics rows. One instance per computation (a corpus call, an accumulator):
  * it owns the reference cache and the scratch arrays. Not shared between computations and never
  * module-level.
@@ -294,8 +283,6 @@ export class BleuCounter {
   private readonly chains: ChainMatcher;
   /** The scratch statistics row (see segmentRow). */
   private readonly row: Float64Array<ArrayBuffer>;
-  /** Set by {@link BleuCounter.release}: the arrays are someone else's now. */
-  private released = false;
   private readonly order: number;
   private readonly lowercase: boolean;
 
@@ -371,11 +358,10 @@ export class BleuCounter {
     this.scanner = SCANNERS[options.tokenize];
     this.lowercase = options.lowercase;
     this.correct = new Int32Array(this.order);
-    // The first scratch arrays: those a finished counter gave back, or views of one new buffer (a typed array
-    // over 64 bytes is allocated outside the heap, which for a single sentence costs more than its counting).
-    // Each is replaced by its own, larger array when outgrown.
-    const scratch = spareScratch ?? newScratch();
-    spareScratch = null;
+    // The first scratch arrays are views of one new buffer (a typed array over 64 bytes is allocated outside
+    // the heap, which for a single sentence costs more than its counting). Each is replaced by its own, larger
+    // array when outgrown. They are never shared with another counter: no state outlives a computation.
+    const scratch = newScratch();
     this.tok = scratch.tok;
     this.next = scratch.next;
     this.hyp = scratch.hyp;
@@ -390,37 +376,13 @@ export class BleuCounter {
   }
 
   /**
-   * A zeroed row for one segment's statistics: the scratch one (valid until the next call, and after
-   * {@link BleuCounter.release} until the next counter is made), or a new one for another width.
+   * A zeroed row for one segment's statistics: the scratch one (valid until the next call), or a new one for
+   * another width.
    */
   segmentRow(): Float64Array {
     if (this.row.length !== this.width) return new Float64Array(this.width);
     this.row.fill(0);
     return this.row;
-  }
-
-  /**
-   * Gives the scratch arrays to the next counter made. Only for a counter that is done: it must not be used
-   * afterwards (its arrays will be someone else's). Arrays a pathological segment made very large are dropped.
-   */
-  release(): void {
-    const big = Math.max(this.tok.length, this.dict.length, this.table.length, this.chains.capacity);
-    if (big <= MAX_SPARE) {
-      spareScratch = {
-        tok: this.tok,
-        next: this.next,
-        hyp: this.hyp,
-        dict: this.dict,
-        first: this.first,
-        occurrences: this.occurrences,
-        last: this.last,
-        table: this.table,
-        tableDirty: this.tableDirty,
-        chains: this.chains,
-        row: this.row,
-      };
-    }
-    this.released = true;
   }
 
   /**
@@ -678,7 +640,6 @@ export class BleuCounter {
 
   /** {@link BleuCounter.addSegment}, with the first reference's number when known (else -1). */
   private addNumbered(hypothesis: string, references: readonly string[], firstNumber: number, out: Float64Array, offset: number): void {
-    if (this.released) throw new Error('BleuCounter: used after release()');
     const N = this.order;
     const nrefs = references.length;
     let first = firstNumber;
@@ -901,7 +862,6 @@ export function bleuSegmentStats(hypothesis: string, references: string | readon
   const counter = new BleuCounter(options);
   const row = counter.segmentRow();
   counter.addSegment(hypothesis, refs, row);
-  counter.release();
   return Array.from(row);
 }
 
@@ -1029,32 +989,10 @@ export function finalizeBleu(stats: ArrayLike<number>, options: ResolvedBleuOpti
     sysLen,
     refLen,
     ratio: refLen ? sysLen / refLen : 0,
-    signature: bleuSignature(options, nrefs),
+    signature: formatSignature(bleuSignatureParts(options, nrefs)),
   };
 }
 
-/** The last signature made, with what it was made from (sentenceBleu per segment asks for the same one each time). */
-let lastSignature: { o: ResolvedBleuOptions; nrefs: number | 'var'; signature: string } | null = null;
-
-/** The signature of a BLEU result (as formatSignature of bleuSignatureParts), remembered for the next call. */
-function bleuSignature(o: ResolvedBleuOptions, nrefs: number | 'var'): string {
-  const last = lastSignature;
-  if (
-    last !== null &&
-    last.nrefs === nrefs &&
-    last.o.tokenize === o.tokenize &&
-    last.o.lowercase === o.lowercase &&
-    last.o.smoothMethod === o.smoothMethod &&
-    Object.is(last.o.smoothValue, o.smoothValue) &&
-    last.o.maxNgramOrder === o.maxNgramOrder &&
-    last.o.effectiveOrder === o.effectiveOrder
-  ) {
-    return last.signature;
-  }
-  const signature = formatSignature(bleuSignatureParts(o, nrefs));
-  lastSignature = { o, nrefs, signature };
-  return signature;
-}
 
 
 /**
@@ -1122,7 +1060,5 @@ export function sentenceBleu(hypothesis: string, references: string | readonly s
   const counter = new BleuCounter(o);
   const row = counter.segmentRow();
   counter.addSegment(hypothesis, refs, row);
-  counter.release();
-  // The row is the scratch one: read it before any other counter is made.
   return finalizeBleu(row, o);
 }
