@@ -47,11 +47,6 @@ export class ChainMatcher {
     this.diff = diff;
   }
 
-  /** Entries of the scratch array (it grows with the longest reference seen). */
-  get capacity(): number {
-    return this.state.length;
-  }
-
   /**
    * Writes into `out[n - 1]` the clipped overlap of order n of `hyp[0, hypLen)` with the reference, n = 1..maxOrder.
    *
