@@ -317,6 +317,12 @@ export function scanRougePacked(text: string, interner: RougeInterner, ids: numb
       h = Math.imul(h ^ w, FNV_PRIME);
     }
     ids[count++] = interner.commit(at, h);
+    // The separator that ended the word (not a U+0130, consumed above) is handled here rather than read
+    // again by the outer loop: one charCodeAt fewer per token.
+    if (i < n && c !== 0x130) {
+      if (c === 10 && lines !== null) lines.push(count); // the word just counted is on this line
+      i++;
+    }
   }
   if (lines !== null && count > (lines[lines.length - 1] as number)) lines.push(count);
   return count;
