@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Quick timing of corpusBleu on the WMT workload of ../shared/corpus/README.md (the one the Python peer timings
-// use: sacrebleu ~11,500 segments/s): hypotheses = KIT + LIUM-NMT + uedin-nmt outputs (4506 lines), references =
+// Quick timing of corpusBleu on the WMT workload of bench/workloads.mjs (the one the Python peer timings use: sacrebleu ~11,500 segments/s): hypotheses = KIT + LIUM-NMT + uedin-nmt outputs (4506 lines), references =
 // ref.de three times. Measures the BUILT package (run `npm run build` first), or any ESM bundles of it given on
 // the command line (to compare builds in one process: each case of each build runs once per round, interleaved).
 //
@@ -13,20 +12,11 @@
 // the same tokens and score: corpusBleu counts segments sharing a reference one after another, which this
 // workload, three systems against the same references, gains from and a corpus of distinct references does
 // not), both for each bundle in the rounds; once, bleuConfidence / pairedBleuTest.
-import { readFileSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { wordFloorCorpus } from './floor.mjs';
+import { lines, loadWmt } from './workloads.mjs';
 
-const corpus = fileURLToPath(new URL('../../shared/corpus/wmt17-ende/', import.meta.url));
-const lines = (f) => {
-  const l = readFileSync(corpus + f, 'utf8').split('\n');
-  if (l.at(-1) === '') l.pop();
-  return l;
-};
-const ref = lines('ref.de');
-const hyps = ['hyp.KIT.4950.de', 'hyp.LIUM-NMT.4900.de', 'hyp.uedin-nmt.4722.de'].flatMap(lines);
-const refs = [...ref, ...ref, ...ref];
-if (hyps.length !== refs.length) throw new Error(`workload mismatch: ${hyps.length} vs ${refs.length}`);
+const { hyps, refs, uniqueRefs: ref } = loadWmt();
 // Sliced out of one string, as lines read from a file are.
 const distinctRefs = refs.map((r, i) => r + ' '.repeat(1 + Math.floor(i / ref.length))).join('\n').split('\n');
 
@@ -88,8 +78,8 @@ const api = builds[0].api;
 const t0 = performance.now();
 const ci = api.bleuConfidence(hyps, refs);
 const t1 = performance.now();
-const kit = lines('hyp.KIT.4950.de');
-const uedin = lines('hyp.uedin-nmt.4722.de');
+const kit = lines('wmt17-ende/hyp.KIT.4950.de');
+const uedin = lines('wmt17-ende/hyp.uedin-nmt.4722.de');
 const bs = api.pairedBleuTest(kit, uedin, ref);
 const t2 = performance.now();
 const ar = api.pairedBleuTest(kit, uedin, ref, { method: 'randomization' });

@@ -1,21 +1,11 @@
 #!/usr/bin/env node
-// Quick timing of corpusChrf on the WMT workload of ../shared/corpus/README.md (the one the Python peer timings
+// Quick timing of corpusChrf on the WMT workload of bench/workloads.mjs (the one the Python peer timings
 // use): hypotheses = KIT + LIUM-NMT + uedin-nmt outputs (4506 lines), references = ref.de three times.
 // Measures the BUILT package (run `npm run build` first). Usage: node bench/chrf-quick.mjs [rounds]
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { corpusChrf } from '../dist/index.js';
+import { loadWmt } from './workloads.mjs';
 
-const corpus = fileURLToPath(new URL('../../shared/corpus/wmt17-ende/', import.meta.url));
-const lines = (f) => {
-  const l = readFileSync(corpus + f, 'utf8').split('\n');
-  if (l.at(-1) === '') l.pop();
-  return l;
-};
-const ref = lines('ref.de');
-const hyps = ['hyp.KIT.4950.de', 'hyp.LIUM-NMT.4900.de', 'hyp.uedin-nmt.4722.de'].flatMap(lines);
-const refs = [...ref, ...ref, ...ref];
-if (hyps.length !== refs.length) throw new Error(`workload mismatch: ${hyps.length} vs ${refs.length}`);
+const { hyps, refs } = loadWmt();
 
 const rounds = Number(process.argv[2] ?? 30);
 for (const [label, options] of [['chrF', {}], ['chrF++', { wordOrder: 2 }]]) {

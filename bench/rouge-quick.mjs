@@ -3,39 +3,19 @@
 // Build first, serialized with the others:
 //   flock /tmp/nlgm-build.lock sh -c 'npm run -s build' && node bench/rouge-quick.mjs
 // or time a private bundle (others may rebuild dist/ meanwhile): NLGM_DIST=/path/to/index.js node bench/rouge-quick.mjs
-// Workloads (../shared/corpus/README.md): WMT = hyp.KIT + hyp.LIUM-NMT + hyp.uedin-nmt against ref.de repeated
+// Workloads (bench/workloads.mjs): WMT = hyp.KIT + hyp.LIUM-NMT + hyp.uedin-nmt against ref.de repeated
 // three times (4506 pairs, one reference each); DUC = each system summary (s1, s2) of the 25 topics against
 // each of its 4 references (200 multi-line pairs). Prints pairs/s, best of 15 runs, by CPU time and wall time
 // (CPU time is steadier on a busy machine).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as jsRouge from 'js-rouge';
+import { loadDuc, loadWmt } from './workloads.mjs';
 
 // NLGM_DIST=/path/to/index.js times another build (e.g. a private bundle while others rebuild dist/).
 const { corpusRouge, rouge } = await import(process.env.NLGM_DIST ? pathToFileURL(process.env.NLGM_DIST).href : '../dist/index.js');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
-const lines = (p) => {
-  const l = readFileSync(join(root, p), 'utf8').split('\n');
-  if (l.at(-1) === '') l.pop();
-  return l;
-};
-
-const ref = lines('wmt17-ende/ref.de');
-const wmtHyp = ['hyp.KIT.4950.de', 'hyp.LIUM-NMT.4900.de', 'hyp.uedin-nmt.4722.de'].flatMap((f) => lines(`wmt17-ende/${f}`));
-const wmtRef = [...ref, ...ref, ...ref];
-const ducHyp = [];
-const ducRef = [];
-for (const t of lines('duc2004/summaries.jsonl').map((l) => JSON.parse(l))) {
-  // systems.s1 (tokenized) goes with references.s1 (the same 4 references, tokenized); s2 likewise.
-  for (const k of ['s1', 's2']) {
-    for (const r of t.references[k]) {
-      ducHyp.push(t.systems[k]);
-      ducRef.push(r);
-    }
-  }
-}
+const { hyps: wmtHyp, refs: wmtRef } = loadWmt();
+const { hyps: ducHyp, refs: ducRef } = loadDuc();
 
 function time(label, pairs, fn, reps = 1) {
   fn();
