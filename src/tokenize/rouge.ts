@@ -110,9 +110,10 @@ export class RougeInterner {
   /** The slot pool: token `id` is `slots[starts[id] .. starts[id + 1])`; the scan writes a token's slots at `tail`. */
   readonly slots: number[];
   private readonly starts: number[];
-  /** `hashes[id]`: the finished hash of token `id`. */
-  private readonly hashes: number[];
-  /** Open addressing, linear probing, load <= 1/2: id + 1 per slot, a hole when empty. */
+  /**
+   * Open addressing, linear probing, load <= 1/2: id + 1 per slot, a hole when empty. No stored hashes: a
+   * probe compares the slot count, then the slots (a token is a slot or two; a different one differs at once).
+   */
   private table: number[];
   private mask: number;
   private count = 0;
@@ -130,7 +131,6 @@ export class RougeInterner {
     this.slots = new Array<number>(expectedSlots);
     this.starts = new Array<number>(expected + 1);
     this.starts[0] = 0;
-    this.hashes = new Array<number>(expected);
   }
 
   /** Number of distinct tokens interned: every id is below this. */
@@ -153,30 +153,25 @@ export class RougeInterner {
   commit(end: number, hash: number): number {
     const slots = this.slots;
     const starts = this.starts;
-    const hashes = this.hashes;
     const from = this.end;
     const len = end - from;
-    const h = finishHash(hash);
     const t = this.table;
     const mask = this.mask;
-    let s = h & mask;
+    let s = finishHash(hash) & mask;
     for (;;) {
       const v = t[s];
       if (v === undefined) break;
-      if (hashes[v - 1] === h) {
-        const a = starts[v - 1] as number;
-        if ((starts[v] as number) - a === len) {
-          let k = 0;
-          while (k < len && slots[a + k] === slots[from + k]) k++;
-          if (k === len) return v - 1;
-        }
+      const a = starts[v - 1] as number;
+      if ((starts[v] as number) - a === len) {
+        let k = 0;
+        while (k < len && slots[a + k] === slots[from + k]) k++;
+        if (k === len) return v - 1;
       }
       s = (s + 1) & mask;
     }
     const id = this.count++;
     if (id >= ID_LIMIT) throw new RangeError(`nlg-metrics: more than ${ID_LIMIT} distinct tokens in one computation`);
     t[s] = id + 1;
-    hashes[id] = h;
     starts[id + 1] = end;
     this.end = end;
     if (2 * this.count > mask) this.grow();
@@ -239,9 +234,13 @@ export class RougeInterner {
     const cap = 2 * (this.mask + 1);
     const t = new Array<number>(cap);
     const mask = cap - 1;
-    const hashes = this.hashes;
+    const slots = this.slots;
+    const starts = this.starts;
     for (let id = 0; id < this.count; id++) {
-      let j = (hashes[id] as number) & mask;
+      // The hash again from the slots (the table doubles seldom).
+      let h = HASH_SEED;
+      for (let a = starts[id] as number, e = starts[id + 1] as number; a < e; a++) h = Math.imul(h ^ (slots[a] as number), FNV_PRIME);
+      let j = finishHash(h) & mask;
       while (t[j] !== undefined) j = (j + 1) & mask;
       t[j] = id + 1;
     }
