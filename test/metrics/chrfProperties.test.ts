@@ -230,6 +230,21 @@ describe('chrF laws', () => {
     );
   });
 
+  it('calls one after the other each equal the naive statistics, whatever the options (a large reference among them)', () => {
+    const big = 'ab '.repeat(3000) + 'x';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyText, refList, options, fc.boolean()), { minLength: 1, maxLength: 6 }), (calls) => {
+        for (const [h, refs, opts, huge] of calls) {
+          const o = resolveChrfOptions('test', opts);
+          const r = huge ? [big, ...refs] : refs;
+          expect(sentenceChrf(h, r, opts).stats).toEqual(naiveStats(h, r, o));
+          expect(corpusChrf([h, h], [r, r], opts).stats).toEqual(addStats(naiveStats(h, r, o), naiveStats(h, r, o)));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('sentenceChrf equals corpusChrf of a one-segment corpus', () => {
     fc.assert(
       fc.property(anyText, refList, options, (h, refs, opts) => {

@@ -50,7 +50,7 @@ export class RefAutomaton {
   /** The position whose path made the node (an occurrence of it). */
   private owner: Int32Array = new Int32Array(0);
   /** 1 while the node has no explicit child: its one continuation in the reference is its owner's next token. */
-  private open: Uint8Array = new Uint8Array(0);
+  private open: Int32Array = new Int32Array(0);
   /** The slot of the node in `table` (-1 for a direct root child), to empty the table node by node. */
   private slotOf: Int32Array = new Int32Array(0);
   private nodes = 0;
@@ -99,22 +99,27 @@ export class RefAutomaton {
     const base = total + 1;
     this.base = base;
     const ids = base + refLen * stride;
+    // Arrays of one size share one allocation (views of it): a fresh automaton, as a sentence-level call makes,
+    // allocates fewer buffers (each costs about a microsecond).
     if (this.refCount.length < ids) {
       const n = Math.max(ids, 256, 2 * this.refCount.length);
-      this.refCount = new Int32Array(n);
-      this.hypCount = new Int32Array(n);
+      const buf = new Int32Array(2 * n);
+      this.refCount = buf.subarray(0, n);
+      this.hypCount = buf.subarray(n);
     }
     if (this.owner.length < base) {
       const n = Math.max(base, 256, 2 * this.owner.length);
-      this.owner = new Int32Array(n);
-      this.open = new Uint8Array(n);
-      this.slotOf = new Int32Array(n);
+      const buf = new Int32Array(3 * n);
+      this.owner = buf.subarray(0, n);
+      this.open = buf.subarray(n, 2 * n);
+      this.slotOf = buf.subarray(2 * n);
     }
     if (this.tokens.length < refLen) {
       const n = Math.max(refLen, 64, 2 * this.tokens.length);
-      this.tokens = new Int32Array(n);
-      this.pathDepth = new Int32Array(n);
-      this.rootTokens = new Int32Array(n);
+      const buf = new Int32Array(3 * n);
+      this.tokens = buf.subarray(0, n);
+      this.pathDepth = buf.subarray(n, 2 * n);
+      this.rootTokens = buf.subarray(2 * n);
     }
     if (this.pathNode.length < refLen * stride) {
       const n = Math.max(refLen * stride, 2 * this.pathNode.length);
