@@ -34,7 +34,7 @@ import { scan13a } from '../tokenize/sacrebleu13a.js';
 import { scanChar } from '../tokenize/sacrebleuChar.js';
 import { scanIntl } from '../tokenize/sacrebleuIntl.js';
 import { scanZh } from '../tokenize/sacrebleuZh.js';
-import { pyLower } from './chrf/pyLower.js';
+import { pyLower } from '../internal/pyLower.js';
 import { formatSignature, nrefsField, pyFixed, type SignaturePart } from './signature.js';
 
 /** sacrebleu's tokenizers available to BLEU. */

@@ -14,7 +14,7 @@
 import { checkBoolean, checkCorpus, checkInteger, checkNumber, checkOptions, checkReferences, checkString, rangeError, typeError } from '../internal/validate.js';
 import { isPyWhitespace } from '../internal/pywhitespace.js';
 import { formatSignature } from './signature.js';
-import { pyLower } from './chrf/pyLower.js';
+import { pyLower } from '../internal/pyLower.js';
 import { RefAutomaton } from './chrf/refAutomaton.js';
 import { WordInterner } from './chrf/wordInterner.js';
 

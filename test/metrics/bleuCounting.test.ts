@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pyRstrip } from '../../src/internal/pywhitespace';
 import { BleuCounter, bleuCorpusRows, bleuSegmentStats, corpusBleu, finalizeBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuTokenizerName } from '../../src/metrics/bleu';
-import { pyLower } from '../../src/metrics/chrf/pyLower';
+import { pyLower } from '../../src/internal/pyLower';
 import { CHAIN_MAX_ORDER, ChainMatcher } from '../../src/ngram/chainMatcher';
 import { getTokenizer } from '../../src/tokenize/tokenizer';
 

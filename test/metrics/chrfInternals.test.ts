@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pyLower } from '../../src/metrics/chrf/pyLower';
+import { pyLower } from '../../src/internal/pyLower';
 import { WordInterner } from '../../src/metrics/chrf/wordInterner';
 
 describe('pyLower is Python 3.11 str.lower()', () => {

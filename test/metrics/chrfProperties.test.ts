@@ -10,7 +10,7 @@ import {
   type ChrfOptions,
   type ResolvedChrfOptions,
 } from '../../src/metrics/chrf';
-import { pyLower } from '../../src/metrics/chrf/pyLower';
+import { pyLower } from '../../src/internal/pyLower';
 import { addStats } from '../../src/aggregate/stats';
 
 // ---------------------------------------------------------------------------------------------------------
