@@ -184,12 +184,13 @@ export class TokenInterner {
    * @returns Its id.
    */
   internRange(text: string, from: number, to: number): number {
-    const found = this.lookup(text, from, to);
+    const h = finish(hashRange(text, from, to));
+    const found = this.lookup(text, from, to, h);
     if (found >= 0) return found;
     const units = this.units;
     let at = this.end;
     for (let i = from; i < to; i++) units[at++] = text.charCodeAt(i);
-    return this.insert(~found, finish(hashRange(text, from, to)), at);
+    return this.insert(~found, h, at);
   }
 
   /**
@@ -199,14 +200,13 @@ export class TokenInterner {
    * @returns Its id or -1.
    */
   find(token: string): number {
-    const found = this.lookup(token, 0, token.length);
+    const found = this.lookup(token, 0, token.length, finish(hashRange(token, 0, token.length)));
     return found >= 0 ? found : -1;
   }
 
-  /** The id of `text[from..to)`, or `~slot` of the empty slot where it would go. */
-  private lookup(text: string, from: number, to: number): number {
+  /** The id of `text[from..to)`, whose finished hash is `h`, or `~slot` of the empty slot where it would go. */
+  private lookup(text: string, from: number, to: number, h: number): number {
     const len = to - from;
-    const h = finish(hashRange(text, from, to));
     const t = this.table;
     const mask = this.mask;
     const units = this.units;
