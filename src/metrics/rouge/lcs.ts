@@ -181,14 +181,14 @@ export class LcsWorkspace {
     if (n > 64) return -1;
     for (let g = 0; g < maxN; g++) out[g] = 0;
     if (n === 0) return 0;
-    this.setColumns(cols, 0, n);
-    const mask = this.mask;
-    // used[2g], used[2g + 1]: the columns (low word, high word) whose n-gram of order g + 1 is taken.
-    const used = (this.gramUsed = extend(this.gramUsed, 2 * maxN));
-    for (let g = 0; g < 2 * maxN; g++) used[g] = 0;
-    let zeros: number;
     if (n <= 32 && maxN <= 2) {
-      // rouge1 and rouge2 (the usual request): the taken columns in two locals, no loop over orders.
+      // rouge1 and rouge2 (the usual request) against at most 32 columns: the one-word masks set and cleared
+      // here, the taken columns in two locals (no setColumns state, no per-order array).
+      const mask = this.maskTable();
+      for (let j = 0; j < n; j++) {
+        const x = cols[j] as number;
+        mask[x] = (mask[x] as number) | (1 << j);
+      }
       let v = -1;
       let used1 = 0;
       let used2 = 0;
@@ -212,10 +212,18 @@ export class LcsWorkspace {
           }
         }
       }
+      for (let j = 0; j < n; j++) mask[cols[j] as number] = 0;
       if (maxN > 0) out[0] = hits1;
       if (maxN > 1) out[1] = hits2;
-      zeros = n - popcount(n === 32 ? v : v & ((1 << n) - 1));
-    } else if (n <= 32) {
+      return n - popcount(n === 32 ? v : v & ((1 << n) - 1));
+    }
+    this.setColumns(cols, 0, n);
+    const mask = this.mask;
+    // used[2g], used[2g + 1]: the columns (low word, high word) whose n-gram of order g + 1 is taken.
+    const used = (this.gramUsed = extend(this.gramUsed, 2 * maxN));
+    for (let g = 0; g < 2 * maxN; g++) used[g] = 0;
+    let zeros: number;
+    if (n <= 32) {
       let v = -1;
       for (let i = 0; i < R; i++) {
         const m = mask[rows[i] as number] as number;
