@@ -33,19 +33,19 @@ const widthOf = (o: ResolvedChrfOptions): number => 3 * (o.charOrder + o.wordOrd
 const CHRF: ResampledMetric<ResolvedChrfOptions> = {
   resolve: (fn, options) => resolveChrfOptions(fn, options as ChrfOptions),
   rows(o, systems, references) {
-    const all: (readonly string[])[] = [];
-    for (let s = 0; s < systems.length; s++) all.push(...references);
-    const ctx = new ChrfContext(o, all);
+    const ctx = new ChrfContext(o);
     const width = widthOf(o);
     const row = new Array<number>(width);
-    const data = systems.map((hyps) => {
-      const d = new Float64Array(references.length * width);
-      references.forEach((refs, i) => {
+    const data = systems.map(() => new Float64Array(references.length * width));
+    references.forEach((refs, i) => {
+      // A single reference is built once for every system's hypothesis (as corpusChrf does).
+      if (refs.length === 1) ctx.setReference(refs[0] as string);
+      systems.forEach((hyps, s) => {
         row.fill(0);
-        ctx.addSegment(row, hyps[i] as string, refs);
-        d.set(row, i * width);
+        if (refs.length === 1) ctx.addHypothesis(row, hyps[i] as string);
+        else ctx.addSegment(row, hyps[i] as string, refs);
+        (data[s] as Float64Array).set(row, i * width);
       });
-      return d;
     });
     return { data, width };
   },

@@ -47,6 +47,21 @@ describe('chrfConfidence', () => {
 });
 
 describe('pairedChrfTest', () => {
+  it('with one and several references mixed, chrF++: the same as the generic test over rows counted one by one', () => {
+    const refs = ref.map((r, i) => (i % 3 === 0 ? [r, kit[i] as string] : [r]));
+    const opts = { wordOrder: 2 };
+    const o = resolveChrfOptions('test', opts);
+    const rowsOf = (hyps: string[]): number[][] =>
+      hyps.map((h, i) => {
+        const row = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
+        new ChrfContext(o).addSegment(row, h, refs[i] as string[]);
+        return row;
+      });
+    const { signature, ...t } = pairedChrfTest(c3ma, kit, refs, { ...opts, samples: 99 });
+    expect(signature).toMatch(/^nrefs:var\|/);
+    expect(t).toEqual(pairedTest(rowsOf(c3ma), rowsOf(kit), (s) => finalizeChrf(Array.from(s), o).score, { samples: 99 }));
+    expect(t.candidate.score).toBe(corpusChrf(kit, refs, opts).score);
+  });
   for (const method of ['bootstrap', 'randomization'] as const) {
     it(`${method}: the generic paired test over chrF rows`, () => {
       const o = resolveChrfOptions('test', {});
