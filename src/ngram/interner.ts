@@ -77,21 +77,13 @@ export class TokenInterner {
   private mask: number;
   private count = 0;
   private end = 0;
-  /** false: every token gets a new id (see the constructor). */
-  private readonly distinct: boolean;
 
   /**
    * @param expected - How many distinct tokens to make room for before the table grows (a guess is fine).
    * @param expectedUnits - How many code units they take (the pool grows as written).
-   * @param distinct - `false` makes a recorder instead: every committed token gets the next id, equal or not,
-   *   and only its length is kept (`length(id)`; the units are scratch, overwritten by the next token, so
-   *   `word`, `find` and the intern methods are not for recorders). A tokenizer's string API uses it to learn
-   *   where the scan's tokens are; one class for both keeps a scanner's calls monomorphic, and so fast, in a
-   *   program that uses both.
-   * @defaultValue expected 32, expectedUnits 8 × expected, distinct true
+   * @defaultValue expected 32, expectedUnits 8 × expected
    */
-  constructor(expected = 32, expectedUnits = 8 * expected, distinct = true) {
-    this.distinct = distinct;
+  constructor(expected = 32, expectedUnits = 8 * expected) {
     let cap = 16;
     while (cap < 2 * expected) cap *= 2;
     this.table = new Array<number>(cap);
@@ -121,12 +113,6 @@ export class TokenInterner {
    * @returns Its id. A new token keeps its units (the tail moves to `end`); a known one gives them back.
    */
   commit(end: number, hash: number): number {
-    if (!this.distinct) {
-      // A recorder: the length in place of the start; the tail stays, so the next token reuses the units.
-      const id = this.count++;
-      this.starts[id] = end - this.end;
-      return id;
-    }
     const units = this.units;
     const starts = this.starts;
     const hashes = this.hashes;
@@ -233,7 +219,7 @@ export class TokenInterner {
    * @returns Its length.
    */
   length(id: number): number {
-    return this.distinct ? (this.starts[id + 1] as number) - (this.starts[id] as number) : (this.starts[id] as number);
+    return (this.starts[id + 1] as number) - (this.starts[id] as number);
   }
 
   /**
@@ -244,7 +230,7 @@ export class TokenInterner {
    * @throws RangeError for an id it did not give out.
    */
   word(id: number): string {
-    if (!(Number.isInteger(id) && id >= 0 && id < this.count) || !this.distinct) throw new RangeError(`TokenInterner: unknown id ${id}`);
+    if (!(Number.isInteger(id) && id >= 0 && id < this.count)) throw new RangeError(`TokenInterner: unknown id ${id}`);
     const a = this.starts[id] as number;
     const b = this.starts[id + 1] as number;
     const units = this.units;

@@ -79,15 +79,6 @@ describe('TokenInterner', () => {
     toks.forEach((w, i) => expect(t.word(ids[i]!)).toBe(w));
   });
 
-  it('as a recorder (distinct false) gives every token the next id and keeps only its length', () => {
-    const t = new TokenInterner(2, 2, false);
-    expect(['ab', 'c', 'ab', '', 'xyz'].map((w) => commitUnits(t, w))).toEqual([0, 1, 2, 3, 4]);
-    expect([0, 1, 2, 3, 4].map((id) => t.length(id))).toEqual([2, 1, 2, 0, 3]);
-    expect(t.size).toBe(5);
-    expect(t.tail).toBe(0);
-    expect(() => t.word(2)).toThrow(RangeError);
-  });
-
   it('rejects ids it did not give out', () => {
     const t = new TokenInterner();
     t.intern('x');

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenInterner } from '../../src/ngram/interner';
 import { porterStem } from '../../src/tokenize/porter';
-import { RougeInterner, rougeTokens, scanRougeIds, scanRougePacked, stemRougeIds } from '../../src/tokenize/rouge';
+import { RougeInterner, rougeTokens, scanRougePacked, stemRougeIds } from '../../src/tokenize/rouge';
 import { fixtureCases } from '../helpers/fixtures';
 
 interface TokenizeCase {
@@ -28,14 +27,21 @@ function regexTokens(text: string, stemmer = false): string[] {
 }
 
 /** The tokens of `ids` through the interner that gave them. */
-const words = (t: TokenInterner, ids: readonly number[]) => ids.map((id) => t.word(id));
+const words = (t: RougeInterner, ids: readonly number[]) => ids.map((id) => t.word(id));
 
-/** scanRougeIds into a fresh array, trimmed to the count. */
-function scan(text: string, t: TokenInterner, lines: number[] | null = null, sources: number[] | null = null): number[] {
+/** scanRougePacked into a fresh array, trimmed to the count. */
+function scan(text: string, t: RougeInterner, lines: number[] | null = null): number[] {
   const ids: number[] = [];
-  const n = scanRougeIds(text, t, ids, lines, sources);
+  const n = scanRougePacked(text, t, ids, lines);
   expect(ids.length).toBe(n);
   return ids;
+}
+
+/** rougeLsum's line boundaries by the rules: token counts at the end of each non-empty line of `text.split('\n')`. */
+function expectedLines(text: string): number[] {
+  const out = [0];
+  for (const toks of text.split('\n').map((l) => regexTokens(l))) if (toks.length > 0) out.push((out.at(-1) as number) + toks.length);
+  return out;
 }
 
 // Text with the characters that matter: ASCII letters of both cases, digits, separators, newlines,
@@ -65,15 +71,15 @@ describe('rougeTokens (rouge_score.tokenize.tokenize)', () => {
   });
 });
 
-describe('scanRougeIds', () => {
+describe('scanRougePacked', () => {
   it('gives the ids of the tokens rougeTokens lists, one interner shared by several texts', () => {
     fc.assert(
       fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), (texts) => {
-        const t = new TokenInterner(2, 2);
+        const t = new RougeInterner(1, 1);
         const scratch: number[] = [];
         for (const text of texts) {
           // One scratch array for all texts, as the ROUGE context uses it: only ids[0..count) are this text's.
-          const n = scanRougeIds(text, t, scratch, null);
+          const n = scanRougePacked(text, t, scratch, null);
           expect(words(t, scratch.slice(0, n))).toEqual(regexTokens(text));
         }
       }),
@@ -84,30 +90,18 @@ describe('scanRougeIds', () => {
   it("gives rougeLsum's line boundaries: the tokens of each non-empty line of text.split('\\n')", () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        const t = new TokenInterner();
+        const t = new RougeInterner();
         const lines = [0];
         const ids = scan(text, t, lines);
-        const perLine = text.split('\n').map((l) => regexTokens(l)).filter((toks) => toks.length > 0);
-        const expected = [0];
-        for (const toks of perLine) expected.push((expected.at(-1) as number) + toks.length);
-        expect(lines).toEqual(expected);
-        expect(words(t, ids)).toEqual(perLine.flat());
+        expect(lines).toEqual(expectedLines(text));
+        expect(words(t, ids)).toEqual(regexTokens(text));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('reports where each token starts in the text', () => {
-    const t = new TokenInterner();
-    const sources: number[] = [];
-    const text = ' The  \u212Aat, x\u0130y!';
-    const ids = scan(text, t, null, sources);
-    expect(words(t, ids)).toEqual(['the', 'kat', 'xi', 'y']);
-    expect(sources).toEqual([1, 6, 11, 13]);
-  });
-
   it('stemRougeIds maps tokens longer than 3 characters to the ids of their Porter stems', () => {
-    const t = new TokenInterner();
+    const t = new RougeInterner();
     const ids = scan('The cats were running; runs ran', t);
     const memo: number[] = [];
     stemRougeIds(t, ids, memo);
@@ -132,7 +126,7 @@ describe('RougeInterner and scanRougePacked (the scoring path: 4 units a slot)',
   const wordArb = fc.stringMatching(/^[a-zA-Z0-9]{1,9}$/);
   const packedTextArb = fc.oneof(textArb, fc.array(wordArb, { maxLength: 30 }).map((w) => w.join(' ')));
 
-  it('gives the ids of a naive string interner, the lines of scanRougeIds, and words/lengths back', () => {
+  it('gives the ids of a naive string interner, the lines by the rules, and words/lengths back', () => {
     fc.assert(
       fc.property(fc.array(packedTextArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (texts, small) => {
         const t = small ? new RougeInterner(1, 1) : new RougeInterner();
@@ -143,9 +137,7 @@ describe('RougeInterner and scanRougePacked (the scoring path: 4 units a slot)',
           const n = scanRougePacked(text, t, ids, lines);
           const tokens = regexTokens(text);
           expect(ids.slice(0, n)).toEqual(naiveIds(tokens, seen));
-          const refLines = [0];
-          scanRougeIds(text, new TokenInterner(), [], refLines);
-          expect(lines).toEqual(refLines);
+          expect(lines).toEqual(expectedLines(text));
           expect(ids.slice(0, n).map((id) => t.word(id))).toEqual(tokens);
           expect(ids.slice(0, n).map((id) => t.length(id))).toEqual(tokens.map((w) => w.length));
         }
@@ -173,11 +165,4 @@ describe('RougeInterner and scanRougePacked (the scoring path: 4 units a slot)',
     expect(() => t.word(0)).toThrow(RangeError);
   });
 
-  it('stemRougeIds interns the stems in it', () => {
-    const t = new RougeInterner();
-    const ids: number[] = [];
-    ids.length = scanRougePacked('The cats were running; runs ran', t, ids, null);
-    stemRougeIds(t, ids, []);
-    expect(ids.map((id) => t.word(id))).toEqual(['the', 'cat', 'were', 'run', 'run', 'ran']);
-  });
 });

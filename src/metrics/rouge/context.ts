@@ -131,7 +131,7 @@ export class RougeContext {
       // newline always separates tokens, so the lines' tokens concatenated are the whole text's tokens.
       const starts = o.needSentences ? [0] : null;
       const all = this.scratch.slice(0, scanRougePacked(text, this.interner as RougeInterner, this.scratch, starts));
-      if (o.stemmer) stemRougeIds(this.interner, all, (this.stems ??= []));
+      if (o.stemmer) stemRougeIds(this.interner as RougeInterner, all, (this.stems ??= []));
       ids = sentIds = all;
       if (starts !== null) sentStarts = starts;
     } else {
