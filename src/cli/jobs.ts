@@ -20,8 +20,13 @@ import type { AtomicFile } from '../node/atomicFile.js';
 
 /** Segments per chunk (one message to a worker). */
 export const CHUNK_SEGMENTS = 1000;
-/** Workers start only for an input of more chunks than this (a smaller one is scored before a worker is up). */
-const MIN_CHUNKS_FOR_WORKERS = 3;
+/**
+ * Workers start only for an input of more chunks than this. A worker costs a thread start, the program
+ * loaded again and cold code, and on the 2-core machines measured two busy threads each run ~1.3x slower
+ * than one alone: with 1000-segment chunks, --jobs 2 was slower than --jobs 1 below ~30,000 WMT segments
+ * (0.65x at 5,000, 0.8x at 13,500), even at 30,000, and 1.15-1.25x at 60,000, 1.5-1.8x at 150,000.
+ */
+const MIN_CHUNKS_FOR_WORKERS = 20;
 /** Chunks a worker may hold at once (one being scored, one waiting while this thread scores one). */
 const CHUNKS_PER_WORKER = 2;
 /**
@@ -201,6 +206,8 @@ export interface ScoreLoop {
   readonly argv: readonly string[];
   /** Segments per chunk. */
   readonly chunkSize?: number;
+  /** Told, once the input is scored, how many worker threads were started (for tests and debugging). */
+  readonly onWorkers?: (count: number) => void;
 }
 
 /**
@@ -250,6 +257,7 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
   if (ended || loop.jobs <= 1 || loop.workerScript === undefined) {
     for (const chunk of head) await handle(local(chunk));
     if (!ended) for await (const chunk of chunks) await handle(local(chunk));
+    loop.onWorkers?.(0);
     return segments;
   }
 
@@ -312,6 +320,7 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
     for (const stats of all) {
       stats.forEach((s, i) => (runners[i] as MetricRunner).merge(s, 'score (worker thread)'));
     }
+    loop.onWorkers?.(slots.length);
     return segments;
   } finally {
     await chunks.return(undefined).catch(() => {});

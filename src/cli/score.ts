@@ -226,7 +226,9 @@ export async function scoreCommand(ctx: CliContext, argv: readonly string[], exa
   let segments: number;
   try {
     const size = chunkSize(ctx);
-    segments = await scoreSource({ source, runners, perSegment, progress, jobs, workerScript: ctx.workerScript, argv, ...(size ? { chunkSize: size } : {}) });
+    // NLG_METRICS_DEBUG_JOBS (tests, debugging): say how many worker threads scored.
+    const onWorkers = ctx.env.NLG_METRICS_DEBUG_JOBS ? (n: number) => ctx.stderr.write(`nlg-metrics: debug: ${n} worker threads\n`) : undefined;
+    segments = await scoreSource({ source, runners, perSegment, progress, jobs, workerScript: ctx.workerScript, argv, ...(size ? { chunkSize: size } : {}), ...(onWorkers ? { onWorkers } : {}) });
   } catch (err) {
     progress?.finish();
     await source.dispose();

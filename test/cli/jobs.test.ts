@@ -27,9 +27,16 @@ async function sameForAllJobs(args: readonly string[], chunk: number, jobs: read
     const seg = file('seg.jsonl');
     const stats = file('stats.json');
     const r = await runCli([...args, '--format', 'json', '--per-segment', seg, '--stats-out', stats, ...(j === undefined ? [] : ['--jobs', String(j)])], {
-      env: { NLG_METRICS_CHUNK_SEGMENTS: String(chunk) },
+      env: { NLG_METRICS_CHUNK_SEGMENTS: String(chunk), NLG_METRICS_DEBUG_JOBS: '1' },
     });
-    results.push(r);
+    // The run says how many worker threads it started: none for --jobs 1, at least one otherwise (the input
+    // has more chunks than the threshold for starting workers).
+    const m = /^nlg-metrics: debug: (\d+) worker threads\n/.exec(r.stderr);
+    expect(m, `--jobs ${j}: ${r.stderr}`).not.toBeNull();
+    const workers = Number((m as RegExpExecArray)[1]);
+    if (j === 1) expect(workers).toBe(0);
+    else expect(workers, `--jobs ${j}`).toBeGreaterThanOrEqual(1);
+    results.push({ ...r, stderr: r.stderr.slice((m as RegExpExecArray)[0].length) });
     files.push([seg, stats]);
   }
   const [first] = results as [CliResult];
@@ -51,19 +58,22 @@ async function sameForAllJobs(args: readonly string[], chunk: number, jobs: read
 }
 
 describe('score --jobs N gives the output of --jobs 1', () => {
-  it('text files with two references, every metric family, chunks of 37 segments (17 chunks), 1/2/3 jobs', async () => {
+  it('text files with two references, every metric family, chunks of 25 segments (24 chunks), 1/2/3 jobs', async () => {
     const metrics = 'rouge1,rouge2,rougeL,rougeLsum,rougeSU4,bleu,chrf,chrf++';
     const part = (path: string): string => {
       const p = file('part.txt');
       writeFileSync(p, readLines(path).slice(0, 600).join('\n') + '\n');
       return p;
     };
-    const r = await sameForAllJobs(['score', '--hyp', part(WMT_HYP), '--ref', part(WMT_REF), '--ref', part(WMT_KIT), '--metrics', metrics], 37, [1, 2, 3]);
+    const r = await sameForAllJobs(['score', '--hyp', part(WMT_HYP), '--ref', part(WMT_REF), '--ref', part(WMT_KIT), '--metrics', metrics], 25, [1, 2, 3]);
     expect(JSON.parse((r[0] as CliResult).stdout).bleu.signature).toMatch(/^nrefs:2\|/);
   });
 
-  it('JSON Lines with multi-line summaries and four references (rougeLsum), chunks of 3 records', async () => {
-    await sameForAllJobs(['score', '--jsonl', DUC, '--stemmer', '--lowercase'], 3, [1, 2, 4]);
+  it('JSON Lines with multi-line summaries and four references (rougeLsum), 25 records in chunks of 1', async () => {
+    // The 5 bundled DUC records, 5 times: more chunks than the threshold for starting workers.
+    const jsonl = file('duc.jsonl');
+    writeFileSync(jsonl, readLines(DUC).join('\n').concat('\n').repeat(5));
+    await sameForAllJobs(['score', '--jsonl', jsonl, '--stemmer', '--lowercase'], 1, [1, 2, 4]);
   });
 
   it('varying reference counts (nrefs:var) across chunks scored by different workers', async () => {
@@ -87,7 +97,7 @@ describe('score --jobs N reports errors as --jobs 1 does', () => {
     writeFileSync(p, lines.join('\n') + '\n');
     const outs: CliResult[] = [];
     for (const j of ['1', '2']) {
-      outs.push(await runCli(['score', '--jsonl', p, '--metrics', 'rouge1,rougeS*', '--jobs', j], { env: { NLG_METRICS_CHUNK_SEGMENTS: '10' } }));
+      outs.push(await runCli(['score', '--jsonl', p, '--metrics', 'rouge1,rougeS*', '--jobs', j], { env: { NLG_METRICS_CHUNK_SEGMENTS: '5' } }));
     }
     for (const r of outs) {
       expect(r.code).toBe(2);
@@ -101,8 +111,8 @@ describe('score --jobs N reports errors as --jobs 1 does', () => {
 
   it('the first refused segment in input order, though a later chunk may fail first', async () => {
     const lines = plain(120);
-    lines[29] = record(huge); // line 30, chunk 3
-    lines[94] = record(huge); // line 95, chunk 10
+    lines[29] = record(huge); // line 30, chunk 6
+    lines[94] = record(huge); // line 95, chunk 19
     lines[5] = record(`${'x '.repeat(10)}`);
     await bothReport(lines, /^nlg-metrics: .*in\.jsonl line 30: score: a text has 5118400 skip-bigrams, more than options\.maxSkipBigrams/);
     // Failures in adjacent chunks (scored by different workers at the same time).
@@ -117,7 +127,7 @@ describe('score --jobs N reports errors as --jobs 1 does', () => {
     a[59] = record(huge);
     a[4995] = '{"hypothesis": ';
     await bothReport(a, /line 60: score: a text has/);
-    const b = plain(100);
+    const b = plain(150);
     b[44] = '{"hypothesis": 1, "references": ["x"]}';
     b[59] = record(huge);
     await bothReport(b, /line 45: "hypothesis" must be a string/);
