@@ -52,7 +52,7 @@ export const SCORE_OPTIONS: OptionTable = {
   'per-segment': { kind: 'string', value: 'FILE.jsonl', help: "write each segment's scores, one JSON object a line", group: OUTPUT },
   'stats-out': { kind: 'string', value: 'FILE.json', help: "also write the run's summed statistics, to combine shards with nlg-metrics merge", group: OUTPUT },
   'no-progress': { kind: 'boolean', help: 'never show the progress bar (shown on a terminal for long inputs)', group: OUTPUT },
-  jobs: { kind: 'string', value: 'N', help: 'score in N threads (this one and N-1 workers), same output (default: the number of processors)', group: RUN },
+  jobs: { kind: 'string', value: 'N', help: 'score in up to N threads (this one and N-1 workers, started for inputs over 20,000 segments), same output (default: the number of processors)', group: RUN },
   help: { kind: 'boolean', short: 'h', help: 'show this help', group: OUTPUT },
 };
 
