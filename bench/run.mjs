@@ -21,7 +21,7 @@
 //                     the Python for one of them (env NLGM_BENCH_PYTHON_ROUGE, NLGM_BENCH_PYTHON_SACREBLEU), when
 //                     they live in different environments; it must have that package
 //   --no-python       ignore the NLGM_BENCH_PYTHON* variables (fixed reference figures only)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem, availableParallelism, platform, release, arch } from 'node:os';
@@ -312,7 +312,7 @@ if (Object.keys(pyPeers).length === 0) log('Python peers: not run (no --python);
 // keeps the machine busier during the child processes (measured: --jobs 2 read ~1.4x instead of ~1.6x).
 let cli = null;
 if (config.cli && (!config.only || /cli/.test(config.only))) {
-  cli = runCli();
+  cli = await runCli();
 }
 runGroups(groups, { rounds: config.rounds, minMs: config.minMs, log });
 adoptSelfTimedRates(groups.flatMap((g) => g.cases));
@@ -532,7 +532,7 @@ const probes = [];
 
 // ---------------------------------------------------------------------------------------------------- CLI
 
-function runCli() {
+async function runCli() {
   log(`CLI: ${config.cliCopies} copies of the WMT pairs`);
   const dir = mkdtempSync(join(tmpdir(), 'nlgm-bench-'));
   try {
@@ -586,13 +586,30 @@ function runCli() {
         const got = {};
         for (const n of order) got[n] = exec(argvJobs(n));
         if (got[1].stdout !== got[threads].stdout) throw new Error(`bench: score --jobs ${threads} printed other numbers than --jobs 1`);
-        jobs.runs.push({ one: got[1].s, many: got[threads].s, speedup: got[1].s / got[threads].s });
+        // What the machine offers at this moment: as many independent --jobs 1 processes as threads, at once.
+        // Their throughput over one alone bounds any speed-up from threads (shared or contended cores).
+        const together = await concurrently(threads, argvJobs(1));
+        const capacity = (threads * got[1].s) / together;
+        jobs.runs.push({ one: got[1].s, many: got[threads].s, speedup: got[1].s / got[threads].s, together, capacity });
       }
       jobs.speedup = median(jobs.runs.map((x) => x.speedup));
+      jobs.capacity = median(jobs.runs.map((x) => x.capacity));
       jobs.pass = jobs.speedup >= jobs.target;
-      log(`  default metrics, --jobs 1 vs --jobs ${threads}: ${jobs.speedup.toFixed(2)}x faster (median of ${jobs.runs.length} alternating pairs: ${jobs.runs.map((x) => x.speedup.toFixed(2)).join(', ')})`);
+      log(`  default metrics, --jobs 1 vs --jobs ${threads}: ${jobs.speedup.toFixed(2)}x faster (median of ${jobs.runs.length} alternating pairs: ${jobs.runs.map((x) => x.speedup.toFixed(2)).join(', ')}); ${threads} independent --jobs 1 processes at once: ${jobs.capacity.toFixed(2)}x the throughput of one (${jobs.runs.map((x) => x.capacity.toFixed(2)).join(', ')})`);
     }
     return { copies: config.cliCopies, lines, bytes, startupMedianS: median(startup), commands: out, jobs };
+
+    /** Seconds until all of `k` copies of the command, started at once, have exited. */
+    function concurrently(k, argv) {
+      const t0 = process.hrtime.bigint();
+      const one = () =>
+        new Promise((resolve, reject) => {
+          const p = spawn(process.execPath, [distCli, ...argv], { stdio: ['ignore', 'ignore', 'inherit'] });
+          p.on('error', reject);
+          p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench: nlg-metrics ${argv.join(' ')} exited ${code}`))));
+        });
+      return Promise.all(Array.from({ length: k }, one)).then(() => Number(process.hrtime.bigint() - t0) / 1e9);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
