@@ -42,8 +42,12 @@ async function bundle(entry: { path?: string; contents?: string }, minify: boole
   return { code, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** Budgets (bytes, minified + gzip), set from measurement (rouge 16.0 KB, everything 37.4 KB) with ~12% headroom; see README "Bundle size". */
-const BUDGET = { rouge: 18_000, all: 42_000 };
+/**
+ * Budgets (bytes, minified + gzip), set from measurement with ~12% headroom; see README "Bundle size". Last
+ * measured: rouge 17.5 KB, everything 39.4 KB (the ROUGE speed work added a packed interner and a one-pass
+ * LCS + n-gram path for short texts: +1.5 KB).
+ */
+const BUDGET = { rouge: 19_600, all: 44_000 };
 
 describe('browser bundle', () => {
   it('bundles the root entry for the browser without Node built-ins or zod', async () => {
