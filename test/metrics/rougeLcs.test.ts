@@ -66,6 +66,21 @@ const never = (cells: number) => new RangeError(`${cells}`);
 const seq = (min: number, max: number) =>
   fc.oneof(fc.array(fc.nat(3), { minLength: min, maxLength: max }), fc.array(fc.nat(60), { minLength: min, maxLength: max }));
 
+/** n-gram counts of `x`, keyed by the joined ids (a naive oracle). */
+function grams(x: readonly number[], n: number): Map<string, number> {
+  const c = new Map<string, number>();
+  for (let i = 0; i + n <= x.length; i++) c.set(x.slice(i, i + n).join(), (c.get(x.slice(i, i + n).join()) ?? 0) + 1);
+  return c;
+}
+
+/** Naive clipped overlap: Σ over n-grams of min(count in x, count in y), string keys. */
+function clipped(x: readonly number[], y: readonly number[], n: number): number {
+  const cx = grams(x, n);
+  let s = 0;
+  for (const [k, v] of grams(y, n)) s += Math.min(v, cx.get(k) ?? 0);
+  return s;
+}
+
 describe('LcsWorkspace', () => {
   it('lcsLength equals the dynamic program: one-word, dense and sparse multi-word columns', () => {
     const w = new LcsWorkspace();
@@ -83,18 +98,6 @@ describe('LcsWorkspace', () => {
     const scratch = new TokenScratch();
     const w = new LcsWorkspace(scratch);
     w.reserve(61);
-    // Naive clipped overlap: Σ over n-grams of min(count in a, count in b), string keys.
-    const grams = (x: readonly number[], n: number) => {
-      const c = new Map<string, number>();
-      for (let i = 0; i + n <= x.length; i++) c.set(x.slice(i, i + n).join(), (c.get(x.slice(i, i + n).join()) ?? 0) + 1);
-      return c;
-    };
-    const clipped = (x: readonly number[], y: readonly number[], n: number) => {
-      const cx = grams(x, n);
-      let s = 0;
-      for (const [k, v] of grams(y, n)) s += Math.min(v, cx.get(k) ?? 0);
-      return s;
-    };
     fc.assert(
       fc.property(fc.oneof(fc.tuple(seq(1, 40), seq(1, 80)), fc.tuple(seq(30, 70), seq(30, 70)), fc.tuple(seq(60, 90), seq(60, 90))), fc.integer({ min: 0, max: 9 }), ([a, b], maxN) => {
         for (const [x, y] of [[a, b], [b, a]] as const) {
@@ -146,17 +149,6 @@ describe('LcsWorkspace', () => {
     const m = new NgramMatcher(scratch);
     w.reserve(61);
     m.reserve(61);
-    const grams = (x: readonly number[], n: number) => {
-      const c = new Map<string, number>();
-      for (let i = 0; i + n <= x.length; i++) c.set(x.slice(i, i + n).join(), (c.get(x.slice(i, i + n).join()) ?? 0) + 1);
-      return c;
-    };
-    const clipped = (x: readonly number[], y: readonly number[], n: number) => {
-      const cx = grams(x, n);
-      let s = 0;
-      for (const [k, v] of grams(y, n)) s += Math.min(v, cx.get(k) ?? 0);
-      return s;
-    };
     fc.assert(
       fc.property(fc.array(seq(1, 70), { minLength: 1, maxLength: 3 }), fc.array(seq(1, 70), { minLength: 1, maxLength: 3 }), (refSents, hypSents) => {
         const r = concat(refSents);
