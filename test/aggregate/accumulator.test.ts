@@ -11,14 +11,11 @@ import { corpusChrf, type ChrfOptions, type ChrfResult } from '../../src/metrics
 import { corpusRouge, type RougeOptions, type RougeType } from '../../src/metrics/rouge';
 import { SIGNATURE_VERSION } from '../../src/metrics/signature';
 import type { Score } from '../../src/metrics/prf';
-import { close, fixtureCases, fixtureLines } from '../helpers/fixtures';
+import { bleuOptionsOf, chrfOptionsOf, close, corpusInputs, fixtureCases } from '../helpers/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture records, read field by field
 type Case = Record<string, any>;
 const load = (name: string): Case[] => fixtureCases<Case>(name);
-const readLines = fixtureLines;
-const perSegment = (streams: (string | null)[][], n: number): string[][] =>
-  Array.from({ length: n }, (_, i) => streams.map((s) => s[i]).filter((r): r is string => typeof r === 'string'));
 
 /**
  * Scores `hyps` with `make()` accumulators: the segments are cut into 1..5 shards at random places, each
@@ -75,28 +72,10 @@ describe('parity with rouge-score 0.1.2 through sharded accumulators (rouge.json
 
 describe('parity with sacrebleu 2.6.0 BLEU through sharded accumulators (bleu_sacrebleu.jsonl)', () => {
   const cases = load('bleu_sacrebleu.jsonl');
-  const toOptions = (o: Case): BleuOptions => {
-    const r: BleuOptions = { effectiveOrder: o.effective_order ?? false };
-    if (o.tokenize !== undefined) r.tokenize = o.tokenize;
-    if (o.lowercase !== undefined) r.lowercase = o.lowercase;
-    if (o.smooth_method !== undefined) r.smoothMethod = o.smooth_method;
-    if (o.smooth_value !== undefined && o.smooth_value !== null) r.smoothValue = o.smooth_value;
-    if (o.max_ngram_order !== undefined) r.maxNgramOrder = o.max_ngram_order;
-    if (o.trg_lang !== undefined) r.trgLang = o.trg_lang;
-    return r;
-  };
   it('has the cases', () => expect(cases.length).toBe(471));
   it.each(cases.map((c, i) => [c.id as string, c, i] as const))('%s', (_id, c, i) => {
-    const options = toOptions(c.options);
-    let hyps: string[];
-    let refs: string[][];
-    if (c.level === 'corpus') {
-      hyps = c.hypotheses_file ? readLines(c.hypotheses_file) : c.hypotheses;
-      refs = perSegment(c.references_files ? c.references_files.map(readLines) : c.references, hyps.length);
-    } else {
-      hyps = [c.hypothesis];
-      refs = [c.references];
-    }
+    const options = bleuOptionsOf(c.options);
+    const { hyps, refs } = c.level === 'corpus' ? corpusInputs(c) : { hyps: [c.hypothesis as string], refs: [c.references as string[]] };
     const got = sharded(() => accumulator('bleu', options), hyps, refs, i);
     const e = c.expected;
     expect(close(got.score, e.score), `score ${got.score} vs ${e.score}`).toBe(true);
@@ -110,27 +89,10 @@ describe('parity with sacrebleu 2.6.0 BLEU through sharded accumulators (bleu_sa
 
 describe('parity with sacrebleu 2.6.0 chrF through sharded accumulators (chrf.jsonl)', () => {
   const cases = load('chrf.jsonl');
-  const MAP: Record<string, keyof ChrfOptions> = {
-    char_order: 'charOrder',
-    word_order: 'wordOrder',
-    beta: 'beta',
-    lowercase: 'lowercase',
-    whitespace: 'whitespace',
-    eps_smoothing: 'epsSmoothing',
-  };
-  const toOptions = (py: Case): ChrfOptions => Object.fromEntries(Object.entries(py).map(([k, v]) => [MAP[k] ?? k, v])) as ChrfOptions;
   it('has the cases', () => expect(cases.length).toBe(336));
   it.each(cases.map((c, i) => [c.id as string, c, i] as const))('%s', (_id, c, i) => {
-    const options = toOptions(c.options);
-    let hyps: string[];
-    let refs: string[][];
-    if (c.level === 'corpus') {
-      hyps = c.hypotheses_file ? readLines(c.hypotheses_file) : c.hypotheses;
-      refs = perSegment(c.references_files ? c.references_files.map(readLines) : c.references, hyps.length);
-    } else {
-      hyps = [c.hypothesis];
-      refs = [c.references];
-    }
+    const options = chrfOptionsOf(c.options);
+    const { hyps, refs } = c.level === 'corpus' ? corpusInputs(c) : { hyps: [c.hypothesis as string], refs: [c.references as string[]] };
     const got = sharded(() => accumulator('chrf', options), hyps, refs, i);
     expect(close(got.score, c.expected.score), `score ${got.score} vs ${c.expected.score}`).toBe(true);
     expect(got.stats).toEqual((c.expected.stats as number[][]).flat());

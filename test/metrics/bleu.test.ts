@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bleuCorpusRows, corpusBleu, resolveBleuOptions, sentenceBleu, type BleuOptions, type BleuResult } from '../../src/metrics/bleu';
 import { SIGNATURE_VERSION } from '../../src/metrics/signature';
-import { close, fixtureCases, fixtureLines } from '../helpers/fixtures';
+import { bleuOptionsOf, close, corpusInputs, fixtureCases } from '../helpers/fixtures';
 
 // Parity with sacrebleu 2.6.0 on every case of test/fixtures/bleu_sacrebleu.jsonl (schema: fixtures/REFERENCE-README.md).
 
@@ -41,33 +41,6 @@ interface BleuCase {
 }
 
 const cases = fixtureCases<BleuCase>('bleu_sacrebleu.jsonl');
-/** Lines of a file-backed case; its paths are relative to shared/, whose corpus files are copied into fixtures/corpus/. */
-const readLines = fixtureLines;
-
-/** sacrebleu's BLEU(...) keyword arguments as our options. `force` only silences a warning in sacrebleu. */
-function toOptions(o: SacreOptions): BleuOptions {
-  const r: BleuOptions = { effectiveOrder: o.effective_order ?? false }; // BLEU() defaults to False at both levels
-  if (o.tokenize !== undefined) r.tokenize = o.tokenize;
-  if (o.lowercase !== undefined) r.lowercase = o.lowercase;
-  if (o.smooth_method !== undefined) r.smoothMethod = o.smooth_method;
-  if (o.smooth_value !== undefined && o.smooth_value !== null) r.smoothValue = o.smooth_value;
-  if (o.max_ngram_order !== undefined) r.maxNgramOrder = o.max_ngram_order;
-  if (o.trg_lang !== undefined) r.trgLang = o.trg_lang;
-  return r;
-}
-
-/** Reference streams (sacrebleu's layout, `null` = missing) to per-segment lists. */
-function perSegment(streams: (string | null)[][], n: number): string[][] {
-  return Array.from({ length: n }, (_, i) => streams.map((s) => s[i]).filter((r): r is string => typeof r === 'string'));
-}
-
-function corpusInputs(c: BleuCase): { hyps: string[]; refs: string[][] } {
-  const hyps = c.hypotheses_file ? readLines(c.hypotheses_file) : (c.hypotheses as string[]);
-  const streams = c.references_files ? c.references_files.map(readLines) : (c.references as (string | null)[][]);
-  return { hyps, refs: perSegment(streams, hyps.length) };
-}
-
-
 function mismatch(r: BleuResult, e: Expected): string | null {
   const floats: [string, number, number][] = [
     ['score', r.score, e.score],
@@ -90,7 +63,7 @@ describe('BLEU parity with sacrebleu 2.6.0 (bleu_sacrebleu.jsonl)', () => {
     expect(cases.length).toBe(471);
   });
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const options = toOptions(c.options);
+    const options = bleuOptionsOf(c.options);
     let r: BleuResult;
     let raw: number[];
     const order = options.maxNgramOrder ?? 4;

@@ -12,41 +12,14 @@ import {
 } from '../../src/metrics/chrf';
 import { pyLower } from '../../src/internal/pyLower';
 import { addStats } from '../../src/aggregate/stats';
+import { chrfWordsRef, pySplitRef } from '../helpers/python';
 
 // ---------------------------------------------------------------------------------------------------------
 // A deliberately naive chrF, written from sacrebleu 2.6.0's description (chrf.py / helpers.py): string-keyed
 // counters per order, nothing shared with the implementation except pyLower (tested on its own) and the final
 // F-score (checked by the fixture parity test). The fast implementation must give the same statistics.
 
-const PY_WS = new Set([
-  ...'\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000',
-]);
-const PUNCT = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~']);
 
-function pySplit(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of s) {
-    if (PY_WS.has(ch)) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-function words(s: string): string[] {
-  const out: string[] = [];
-  for (const w of pySplit(s)) {
-    const cps = Array.from(w);
-    if (cps.length === 1) out.push(w);
-    else if (PUNCT.has(cps[cps.length - 1] as string)) out.push(cps.slice(0, -1).join(''), cps[cps.length - 1] as string);
-    else if (PUNCT.has(cps[0] as string)) out.push(cps[0] as string, cps.slice(1).join(''));
-    else out.push(w);
-  }
-  return out;
-}
 
 function counter(items: string[][], n: number): Map<string, number> {
   const m = new Map<string, number>();
@@ -73,7 +46,7 @@ function orderStats(h: Map<string, number>, r: Map<string, number>): number[] {
 
 function naiveStats(hypothesis: string, references: string[], o: ResolvedChrfOptions): number[] {
   const prep = (s: string) => (o.lowercase ? pyLower(s) : s);
-  const chars = (s: string) => Array.from(o.whitespace ? s : pySplit(s).join(''));
+  const chars = (s: string) => Array.from(o.whitespace ? s : pySplitRef(s).join(''));
   const h = prep(hypothesis);
   let best: number[] = [];
   let bestF = -1;
@@ -81,7 +54,7 @@ function naiveStats(hypothesis: string, references: string[], o: ResolvedChrfOpt
     const r = prep(refRaw);
     const row: number[] = [];
     for (let n = 1; n <= o.charOrder; n++) row.push(...orderStats(counter([chars(h)], n), counter([chars(r)], n)));
-    for (let n = 1; n <= o.wordOrder; n++) row.push(...orderStats(counter([words(h)], n), counter([words(r)], n)));
+    for (let n = 1; n <= o.wordOrder; n++) row.push(...orderStats(counter([chrfWordsRef(h)], n), counter([chrfWordsRef(r)], n)));
     const f = finalizeChrf(row, o).score;
     if (f > bestF) {
       bestF = f;
@@ -146,7 +119,7 @@ describe('chrF laws', () => {
 
   it('identity gives exactly 100 for text with a non-white-space character (without eps smoothing)', () => {
     fc.assert(
-      fc.property(anyText.filter((t) => pySplit(t).length > 0), options, (t, opts) => {
+      fc.property(anyText.filter((t) => pySplitRef(t).length > 0), options, (t, opts) => {
         expect(sentenceChrf(t, t, { ...opts, epsSmoothing: false }).score).toBe(100);
       }),
     );

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charNgrams, ngramCounts, ngrams } from '../../src/ngram/ngrams';
 import { fixtureCases } from '../helpers/fixtures';
+import { isPyWhitespaceRef, pySplitRef } from '../helpers/python';
 
 interface NgramCase {
   id: string;
@@ -12,10 +13,6 @@ interface NgramCase {
 }
 
 const cases: NgramCase[] = fixtureCases<NgramCase>('ngrams.jsonl');
-
-// Python's str.split() white space, written out independently of src/internal/pywhitespace.ts.
-const PY_WS = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const pySplitRef = (s: string): string[] => s.split(PY_WS).filter((t) => t !== '');
 
 /** [key, count] pairs in first-occurrence order, as Python's Counter iterates. */
 function counted<T>(items: readonly T[], key: (x: T) => string): [string, number][] {
@@ -113,7 +110,7 @@ describe('ngrams / ngramCounts / charNgrams properties', () => {
     expect(charNgrams('a\ufeff\x85b', 1)).toEqual(['a', '\ufeff', 'b']);
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 6 }), fc.boolean(), (s, n, ws) => {
-        const chars = [...s].filter((ch) => ws || !PY_WS.test(ch));
+        const chars = [...s].filter((ch) => ws || !isPyWhitespaceRef(ch));
         const grams = charNgrams(s, n, { whitespace: ws });
         expect(grams.length).toBe(Math.max(0, chars.length - n + 1));
         grams.forEach((g, i) => expect(g).toBe(chars.slice(i, i + n).join('')));

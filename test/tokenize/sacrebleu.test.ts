@@ -7,6 +7,7 @@ import { tokenizeIntl, tokensIntl } from '../../src/tokenize/sacrebleuIntl';
 import { tokenizeZh, tokensZh } from '../../src/tokenize/sacrebleuZh';
 import { tokenize } from '../../src/tokenize/tokenizer';
 import { fixtureCases } from '../helpers/fixtures';
+import { pySplitRef, pyStripRef } from '../helpers/python';
 
 type SacreName = '13a' | 'intl' | 'zh' | 'char';
 
@@ -19,29 +20,7 @@ interface SacreCase {
 
 const cases: SacreCase[] = fixtureCases<SacreCase>('tokenize_sacrebleu.jsonl');
 
-// Python's str.split() / str.strip() white space, written out independently of src/internal/pywhitespace.ts.
-const PY_WS = new Set([...'\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000']);
-function pySplitRef(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of s) {
-    if (PY_WS.has(ch)) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
 const pyJoinSplit = (s: string): string => pySplitRef(s).join(' ');
-function pyStripRef(s: string): string {
-  const a = [...s];
-  let i = 0;
-  let j = a.length;
-  while (i < j && PY_WS.has(a[i] as string)) i++;
-  while (j > i && PY_WS.has(a[j - 1] as string)) j--;
-  return a.slice(i, j).join('');
-}
 
 const STRING_FN: Record<SacreName, (s: string) => string> = { '13a': tokenize13a, intl: tokenizeIntl, zh: tokenizeZh, char: tokenizeChar };
 const TOKENS_FN: Record<SacreName, (s: string) => string[]> = { '13a': tokens13a, intl: tokensIntl, zh: tokensZh, char: tokensChar };

@@ -5,10 +5,7 @@ import { tokenizeChar } from '../../src/tokenize/sacrebleuChar';
 import { tokenizeIntl } from '../../src/tokenize/sacrebleuIntl';
 import { tokenizeZh } from '../../src/tokenize/sacrebleuZh';
 import { getTokenizer, tokenize, TOKENIZER_NAMES, type TokenizerName } from '../../src/tokenize/tokenizer';
-
-// Python's white space (str.split), written out independently of src/internal/pywhitespace.ts.
-const PY_WS = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const pySplitRef = (s: string): string[] => s.split(new RegExp(`${PY_WS.source}+`)).filter((t) => t !== '');
+import { isPyWhitespaceRef, pySplitRef } from '../helpers/python';
 
 const anyText = fc.oneof(
   fc.string({ unit: 'binary' }), // includes lone surrogates
@@ -31,7 +28,7 @@ describe('getTokenizer / tokenize', () => {
           for (const t of toks) {
             expect(typeof t).toBe('string');
             expect(t.length).toBeGreaterThan(0);
-            expect(PY_WS.test(t)).toBe(false);
+            expect([...t].some(isPyWhitespaceRef)).toBe(false);
           }
         }
       }),
