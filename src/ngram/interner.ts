@@ -1,6 +1,7 @@
 /**
- * Token strings to dense integer ids without creating strings: the shared interner for tokenizers that scan
- * character codes (ROUGE's today; BLEU's and chrF's can use it the same way).
+ * Token strings to dense integer ids without creating strings: the shared interner of the tokenizers (ROUGE's
+ * built-in scan through `RougeInterner`, which stores 4 ASCII units in each of its "units"; custom tokenizers,
+ * BLEU's corpus-wide ids and chrF++'s words through `internRange`).
  *
  * The table is keyed by a token's UTF-16 code units: a tokenizer writes the units of the token it is reading
  * straight into the interner's unit pool, hashes them as it goes with {@link hashUnit}, and asks for the id
@@ -210,6 +211,16 @@ export class TokenInterner {
       }
       s = (s + 1) & mask;
     }
+  }
+
+  /**
+   * Where a token's units begin in {@link units}.
+   *
+   * @param id - An id this interner gave out.
+   * @returns The index of its first unit.
+   */
+  start(id: number): number {
+    return this.starts[id] as number;
   }
 
   /**

@@ -9,20 +9,10 @@
  * token characters (`unitOf`) and slices each token out.
  * @internal
  */
-import { ID_LIMIT } from '../ngram/counter.js';
-import { HASH_SEED } from '../ngram/interner.js';
+import { HASH_SEED, hashUnit, TokenInterner } from '../ngram/interner.js';
 import { porterStem } from './porter.js';
 
 /** FNV-1a's multiplier, for the hash of a {@link RougeInterner} token (one step per slot). */
-const FNV_PRIME = 0x01000193;
-
-/** Final mix of a slot hash into the 30 bits stored in the table (small integers stay unboxed). */
-function finishHash(h: number): number {
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 13)) & 0x3fffffff;
-}
-
 /**
  * Units in the last slot of a token: 1..4 by its magnitude (every unit is 1..127, so a slot of k units is at
  * least 2^(7(k−1)) and below 2^(7k)).
@@ -37,80 +27,45 @@ function slotUnits(w: number): number {
  * stems). A token is stored as slots of 4 units, 7 bits each, the first unit highest (`abcde` → `abcd`, `e`),
  * so equal tokens have equal slot sequences and a token of n units takes ⌈n/4⌉ slots: a quarter of the
  * memory of one unit a slot, a quarter of the stores while scanning and of the compares when a token is seen
- * again. Hand-written for the hot path of a per-pair `rouge()` call, where a fresh interner per call and the
- * scan ({@link scanRougePacked}) are half the time.
+ * again. The hash table is the core `TokenInterner`'s, with the slots as its units; this class only packs and
+ * unpacks. For the hot path of a per-pair `rouge()` call, where a fresh interner per call and the scan
+ * ({@link scanRougePacked}) are half the time.
  * @internal
  */
 export class RougeInterner {
-  /** The slot pool: token `id` is `slots[starts[id] .. starts[id + 1])`; the scan writes a token's slots at `tail`. */
+  /** The table itself: the core's interner, whose "units" are here the packed slots. */
+  private readonly inner: TokenInterner;
+  /** The slot pool: the scan writes a token's slots at `slots[tail..)` (writing past the end grows it). */
   readonly slots: number[];
-  private readonly starts: number[];
-  /**
-   * Open addressing, linear probing, load <= 1/2: id + 1 per slot, a hole when empty. No stored hashes: a
-   * probe compares the slot count, then the slots (a token is a slot or two; a different one differs at once).
-   */
-  private table: number[];
-  private mask: number;
-  private count = 0;
-  private end = 0;
 
   /**
    * @param expected - How many distinct tokens to make room for (the tables grow as needed).
    * @param expectedSlots - How many slots they take (about one per 4 units, plus one per token).
    */
   constructor(expected = 32, expectedSlots = 3 * expected) {
-    let cap = 16;
-    while (cap < 2 * expected) cap *= 2;
-    this.table = new Array<number>(cap);
-    this.mask = cap - 1;
-    this.slots = new Array<number>(expectedSlots);
-    this.starts = new Array<number>(expected + 1);
-    this.starts[0] = 0;
+    this.inner = new TokenInterner(expected, expectedSlots);
+    this.slots = this.inner.units;
   }
 
   /** Number of distinct tokens interned: every id is below this. */
   get size(): number {
-    return this.count;
+    return this.inner.size;
   }
 
   /** Where the next token's slots are written in {@link slots}. */
   get tail(): number {
-    return this.end;
+    return this.inner.tail;
   }
 
   /**
    * The id of the token whose slots the caller wrote at `slots[tail..end)`.
    *
    * @param end - One past its last slot.
-   * @param hash - `h = Math.imul(h ^ slot, 0x01000193)` chained over its slots from {@link HASH_SEED}.
+   * @param hash - {@link hashUnit} chained over its slots from {@link HASH_SEED}.
    * @returns Its id. A new token keeps its slots (the tail moves to `end`); a known one gives them back.
    */
   commit(end: number, hash: number): number {
-    const slots = this.slots;
-    const starts = this.starts;
-    const from = this.end;
-    const len = end - from;
-    const t = this.table;
-    const mask = this.mask;
-    let s = finishHash(hash) & mask;
-    for (;;) {
-      const v = t[s];
-      if (v === undefined) break;
-      const a = starts[v - 1] as number;
-      if ((starts[v] as number) - a === len) {
-        let k = 0;
-        while (k < len && slots[a + k] === slots[from + k]) k++;
-        if (k === len) return v - 1;
-      }
-      s = (s + 1) & mask;
-    }
-    const id = this.count++;
-    if (id >= ID_LIMIT) throw new RangeError(`nlg-metrics: more than ${ID_LIMIT} distinct tokens in one computation`);
-    t[s] = id + 1;
-    starts[id + 1] = end;
-    this.end = end;
-    if (2 * this.count > mask) this.grow();
-    return id;
+    return this.inner.commit(end, hash);
   }
 
   /**
@@ -121,7 +76,7 @@ export class RougeInterner {
    */
   intern(token: string): number {
     const slots = this.slots;
-    let at = this.end;
+    let at = this.tail;
     let h = HASH_SEED;
     let w = 0;
     let k = 0;
@@ -132,22 +87,22 @@ export class RougeInterner {
       w = (w << 7) | u;
       if (++k === 4) {
         slots[at++] = w;
-        h = Math.imul(h ^ w, FNV_PRIME);
+        h = hashUnit(h, w);
         w = 0;
         k = 0;
       }
     }
     if (k !== 0) {
       slots[at++] = w;
-      h = Math.imul(h ^ w, FNV_PRIME);
+      h = hashUnit(h, w);
     }
     return this.commit(at, h);
   }
 
   /** The number of units (characters) of a token. */
   length(id: number): number {
-    const last = (this.starts[id + 1] as number) - 1;
-    return 4 * (last - (this.starts[id] as number)) + slotUnits(this.slots[last] as number);
+    const n = this.inner.length(id);
+    return 4 * (n - 1) + slotUnits(this.slots[this.inner.start(id) + n - 1] as number);
   }
 
   /**
@@ -156,31 +111,14 @@ export class RougeInterner {
    * @throws RangeError for an id it did not give out.
    */
   word(id: number): string {
-    if (!(Number.isInteger(id) && id >= 0 && id < this.count)) throw new RangeError(`RougeInterner: unknown id ${id}`);
+    if (!(Number.isInteger(id) && id >= 0 && id < this.size)) throw new RangeError(`RougeInterner: unknown id ${id}`);
     let out = '';
-    for (let s = this.starts[id] as number; s < (this.starts[id + 1] as number); s++) {
+    const from = this.inner.start(id);
+    for (let s = from; s < from + this.inner.length(id); s++) {
       const w = this.slots[s] as number;
       for (let k = slotUnits(w) - 1; k >= 0; k--) out += String.fromCharCode((w >>> (7 * k)) & 127);
     }
     return out;
-  }
-
-  private grow(): void {
-    const cap = 2 * (this.mask + 1);
-    const t = new Array<number>(cap);
-    const mask = cap - 1;
-    const slots = this.slots;
-    const starts = this.starts;
-    for (let id = 0; id < this.count; id++) {
-      // The hash again from the slots (the table doubles seldom).
-      let h = HASH_SEED;
-      for (let a = starts[id] as number, e = starts[id + 1] as number; a < e; a++) h = Math.imul(h ^ (slots[a] as number), FNV_PRIME);
-      let j = finishHash(h) & mask;
-      while (t[j] !== undefined) j = (j + 1) & mask;
-      t[j] = id + 1;
-    }
-    this.table = t;
-    this.mask = mask;
   }
 }
 
@@ -219,7 +157,7 @@ export function scanRougePacked(text: string, interner: RougeInterner, ids: numb
         // 'İ'.lower() is 'i' + U+0307 (a separator): after a separator, a word 'i' of its own.
         const at = interner.tail;
         slots[at] = 0x69;
-        ids[count++] = interner.commit(at + 1, Math.imul(HASH_SEED ^ 0x69, FNV_PRIME));
+        ids[count++] = interner.commit(at + 1, hashUnit(HASH_SEED, 0x69));
       } else if (c === 10 && lines !== null && count > (lines[lines.length - 1] as number)) lines.push(count);
       i++;
       continue;
@@ -232,7 +170,7 @@ export function scanRougePacked(text: string, interner: RougeInterner, ids: numb
       w = (w << 7) | u;
       if (++k === 4) {
         slots[at++] = w;
-        h = Math.imul(h ^ w, FNV_PRIME);
+        h = hashUnit(h, w);
         w = 0;
         k = 0;
       }
@@ -245,7 +183,7 @@ export function scanRougePacked(text: string, interner: RougeInterner, ids: numb
           w = (w << 7) | 0x69;
           if (++k === 4) {
             slots[at++] = w;
-            h = Math.imul(h ^ w, FNV_PRIME);
+            h = hashUnit(h, w);
             k = 0;
           }
           i++;
@@ -255,7 +193,7 @@ export function scanRougePacked(text: string, interner: RougeInterner, ids: numb
     }
     if (k !== 0) {
       slots[at++] = w;
-      h = Math.imul(h ^ w, FNV_PRIME);
+      h = hashUnit(h, w);
     }
     ids[count++] = interner.commit(at, h);
     // The separator that ended the word (not a U+0130, consumed above) is handled here rather than read
