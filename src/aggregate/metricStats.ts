@@ -5,7 +5,8 @@
  * line's `--stats-out`, `merge` and `--jobs` are thin layers over these.
  *
  * Memory stays bounded however many segments are added: the metric's working context (vocabulary, cached
- * references) is replaced by a fresh one every {@link CONTEXT_SEGMENTS} segments. Scores never depend on
+ * references) is replaced by a fresh one every {@link CONTEXT_SEGMENTS} segments (ROUGE's also once the
+ * references it keeps reach a size limit, see `RougeContext.worn`). Scores never depend on
  * the context, only the speed of repeated references within a window does.
  * @internal
  */
@@ -160,7 +161,6 @@ export class RougeState implements MetricState<RougeScores> {
   segments = 0;
   private readonly sums: ExactSum[];
   private ctx: RougeContext;
-  private ctxSegments = 0;
   private readonly tokenizerRecord: string | { name: string };
 
   constructor(
@@ -181,10 +181,7 @@ export class RougeState implements MetricState<RougeScores> {
   }
 
   private context(): RougeContext {
-    if (++this.ctxSegments > CONTEXT_SEGMENTS) {
-      this.ctx = new RougeContext(this.options, this.fn);
-      this.ctxSegments = 1;
-    }
+    if (this.ctx.worn) this.ctx = new RougeContext(this.options, this.fn);
     return this.ctx;
   }
 

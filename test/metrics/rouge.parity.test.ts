@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corpusRouge, rouge } from '../../src/metrics/rouge';
+import { corpusRouge, createRougeScorer, rouge } from '../../src/metrics/rouge';
+import type { RougeScorer } from '../../src/metrics/rouge';
 import type { RougeType } from '../../src/metrics/rouge';
 import { fixtureCases, close } from '../helpers/fixtures';
 
@@ -63,5 +64,21 @@ describe('rouge parity with rouge-score 0.1.2', () => {
     expectScores(corpusRouge(c.hypotheses as string[], refs, opts(c)), c.expected.mean!, c.options.rouge_types);
     // Each item alone matches rouge-score's per-item score too.
     c.hypotheses!.forEach((h, i) => expectScores(rouge(h, refs[i]!, opts(c)), c.expected.per_item![i]!, c.options.rouge_types));
+  });
+
+  it('gives the same numbers through a long-lived createRougeScorer (one per option set, shared by the cases in file order)', () => {
+    const scorers = new Map<string, RougeScorer>();
+    let scored = 0;
+    for (const c of sentence) {
+      if ('error' in c.expected) continue;
+      const key = JSON.stringify(opts(c));
+      let scorer = scorers.get(key);
+      if (scorer === undefined) scorers.set(key, (scorer = createRougeScorer(opts(c))));
+      const refs = c.mode === 'score' ? (c.references as string[])[0]! : (c.references as string[]);
+      expectScores(scorer.score(c.hypothesis as string, refs), c.expected, c.options.rouge_types);
+      scored++;
+    }
+    expect(scored).toBe(sentence.filter((c) => !('error' in c.expected)).length);
+    expect(scorers.size).toBeGreaterThan(1);
   });
 });

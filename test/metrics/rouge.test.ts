@@ -4,6 +4,7 @@ import { ExactSum } from '../../src/aggregate/stats';
 import {
   corpusRouge,
   corpusRougeBootstrap,
+  createRougeScorer,
   finalizeRouge,
   resolveRougeOptions,
   rouge,
@@ -526,5 +527,78 @@ describe('corpusRougeBootstrap', () => {
     const r = corpusRougeBootstrap(hyps, refs, { types: ['rouge1'], confidence: 0, samples: 101 }).rouge1!;
     expect(r.low).toEqual(r.mid);
     expect(r.high).toEqual(r.mid);
+  });
+});
+
+describe('createRougeScorer', () => {
+  const types: RougeType[] = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum', 'rougeS4', 'rougeSU*'];
+
+  it('gives the numbers of rouge() for any sequence of calls, references repeating or not, for every tokenizer', () => {
+    const anyText = fc.oneof(text, fc.string({ unit: 'grapheme' }), fc.constantFrom('__proto__ constructor', 'toString\nvalueOf', ''));
+    fc.assert(
+      fc.property(
+        fc.array(anyText, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(anyText, fc.array(fc.nat(3), { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('rouge', 'unicode', 'whitespace'),
+        fc.boolean(),
+        fc.constantFrom<'max' | 'mean'>('max', 'mean'),
+        (pool, calls, tok, stemmer, multiReference) => {
+          const options = { types, tokenizer: tok as 'rouge', stemmer: stemmer && tok !== 'whitespace', multiReference };
+          const scorer = createRougeScorer(options);
+          for (const [h, picks] of calls) {
+            const refs = picks.map((k) => pool[k % pool.length]!);
+            const arg = refs.length === 1 ? refs[0]! : refs;
+            expect(scorer.score(h, arg)).toEqual(rouge(h, arg, options));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps giving the same numbers after its cache is started afresh (every 10,000 calls)', () => {
+    const options = { types: ['rouge1', 'rougeL'] as RougeType[] };
+    const scorer = createRougeScorer(options);
+    const refs = ['the cat sat on the mat', 'a dog barked at the cat', 'the mat was red'];
+    const hyps = ['the cat on a mat', 'the dog barked', 'a red mat'];
+    const want = hyps.map((h, i) => rouge(h, refs[i]!, options));
+    for (let k = 0; k < 10_050; k++) expect(scorer.score(hyps[k % 3]!, refs[k % 3]!)).toEqual(want[k % 3]);
+  });
+
+  it('checks the options once, when made, and is not changed by later changes to them', () => {
+    expect(() => createRougeScorer({ types: ['rouge0'] as RougeType[] })).toThrow(/^createRougeScorer: options\.types\[0\]/);
+    expect(() => createRougeScorer({ beta: -1 })).toThrow(/^createRougeScorer: options\.beta/);
+    expect(() => createRougeScorer({ use_stemmer: true } as never)).toThrow(/^createRougeScorer: unknown option "use_stemmer"/);
+    const options: { types: RougeType[]; stemmer: boolean } = { types: ['rouge1'], stemmer: false };
+    const scorer = createRougeScorer(options);
+    options.types.push('rouge2');
+    options.stemmer = true;
+    expect(scorer.types).toEqual(['rouge1']);
+    expect(scorer.score('cats running', 'cat runs')).toEqual(rouge('cats running', 'cat runs', { types: ['rouge1'] }));
+    expect(Object.isFrozen(scorer.types)).toBe(true);
+  });
+
+  it('rejects bad hypotheses and references, naming the argument, and does not modify its inputs', () => {
+    const scorer = createRougeScorer();
+    expect(() => scorer.score(1 as unknown as string, 'a')).toThrow(new TypeError('RougeScorer.score: hypothesis must be a string, got 1'));
+    expect(() => scorer.score('a', [])).toThrow(RangeError);
+    expect(() => scorer.score('a', ['b', null as unknown as string])).toThrow(/^RougeScorer\.score: references\[1\]/);
+    const refs = Object.freeze(['the cat', 'a cat']);
+    expect(scorer.score('the cat', refs).rouge1?.fmeasure).toBe(1);
+    expect(refs).toEqual(['the cat', 'a cat']);
+  });
+
+  it('replaces its context once the references it keeps reach the size limit', () => {
+    const o = resolveRougeOptions('rouge', { types: ['rouge1'] });
+    const ctx = new RougeContext(o, 'rouge');
+    rougeSegmentStats('a b', ['a c'], o, ctx);
+    expect(ctx.worn).toBe(false);
+    rougeSegmentStats('a b', ['x '.repeat(1 << 22)], o, ctx);
+    expect(ctx.worn).toBe(true);
+    const again = new RougeContext(o, 'rouge');
+    for (let k = 0; k < 9_999; k++) rougeSegmentStats('a b', ['a c'], o, again);
+    expect(again.worn).toBe(false);
+    rougeSegmentStats('a b', ['a c'], o, again);
+    expect(again.worn).toBe(true);
   });
 });

@@ -32,6 +32,14 @@ const EMPTY: readonly number[] = [];
 const EMPTY_STARTS: readonly number[] = [0];
 const NO_SKIPS: readonly Float64Array[] = [];
 
+/** A long-lived owner (a scorer, an accumulator) replaces its context after this many segments. @internal */
+export const CONTEXT_SEGMENTS = 10_000;
+/**
+ * … or once the reference texts it keeps reach this many characters (about 16 MB of strings, plus their
+ * ids), so a stream of long distinct references cannot grow memory without bound either. @internal
+ */
+export const CONTEXT_REFERENCE_CHARS = 1 << 23;
+
 /**
  * The state of one ROUGE scoring call. It keeps every distinct reference it has seen (and their words), so
  * memory grows with the number of distinct references: a streaming accumulator should start a new context
@@ -57,6 +65,10 @@ export class RougeContext {
   private refs: Map<string, RougeText> | null = null;
   /** 1 + stemmed id, by raw token id (built-in tokenizer with stemmer). */
   private stems: number[] | null = null;
+  /** Segments scored with this context (counted by `segmentRow`). */
+  segments = 0;
+  /** Characters of the reference texts kept in {@link refs} and {@link lastRef}. */
+  private referenceChars = 0;
 
   /**
    * @param options - Resolved options.
@@ -80,18 +92,30 @@ export class RougeContext {
   reference(text: string): RougeText {
     if (text === this.lastRefText) return this.lastRef as RougeText;
     let t: RougeText | undefined;
-    if (this.lastRef === null) t = this.prepare(text);
-    else {
+    if (this.lastRef === null) {
+      t = this.prepare(text);
+      this.referenceChars += text.length;
+    } else {
       if (this.refs === null) this.refs = new Map([[this.lastRefText as string, this.lastRef]]);
       t = this.refs.get(text);
       if (t === undefined) {
         t = this.prepare(text);
         this.refs.set(text, t);
+        this.referenceChars += text.length;
       }
     }
     this.lastRefText = text;
     this.lastRef = t;
     return t;
+  }
+
+  /**
+   * Whether a long-lived owner should replace this context by a fresh one: it has scored
+   * {@link CONTEXT_SEGMENTS} segments or keeps {@link CONTEXT_REFERENCE_CHARS} characters of references. Its
+   * vocabulary, cached references and by-token arrays only grow; scores never depend on the context.
+   */
+  get worn(): boolean {
+    return this.segments >= CONTEXT_SEGMENTS || this.referenceChars >= CONTEXT_REFERENCE_CHARS;
   }
 
   /**

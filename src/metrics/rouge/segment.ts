@@ -114,6 +114,7 @@ function pairScores(ctx: RougeContext, hyp: RougeText, ref: RougeText, out: numb
  */
 export function segmentRow(ctx: RougeContext, hypothesis: string, references: readonly string[]): number[] {
   const width = 3 * ctx.options.specs.length;
+  ctx.segments++;
   const hyp = ctx.hypothesis(hypothesis);
   const out = zeros(width);
   if (references.length === 1) {
