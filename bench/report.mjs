@@ -43,7 +43,7 @@ export function writeResultsMd(res) {
   L.push(`- Peers, in the same process, interleaved with ours: ${Object.entries(res.peers).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   if (py) {
     const d = Object.values(py).map((p) => `${p.name} (Python ${p.pythonVersion}${p.nltk ? `, nltk ${p.nltk}` : ''})`);
-    L.push(`- Python references, in the same run: ${d.join(', ')}, timed by \`bench/python/peers.py\`: one Python process per case and round, taking its turn in the rotating order with our cases; each process times whole passes over the workload by CPU time (\`time.process_time\`, start-up excluded) for at least ${res.config.minMs} ms.`);
+    L.push(`- Python references, in the same run: ${d.join(', ')}, timed by \`bench/python/peers.py\`: one Python process per case and round, taking its turn in the rotating order with our cases; each process times whole passes over the workload by wall-clock time (\`time.perf_counter\`, start-up excluded; the clock our cases are timed with) for at least ${res.config.minMs} ms.`);
   } else {
     L.push('- Python references (rouge-score, sacrebleu): not run in this run (no `--python`); only their fixed reference figures are shown, labelled as such.');
   }

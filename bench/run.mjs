@@ -92,7 +92,8 @@ const tokTexts = [...wmt.hyps, ...wmt.uniqueRefs]; // every WMT line once: 6008 
 // rouge-score and sacrebleu, the packages we reproduce, are timed in this run when a Python that has them is
 // given (--python, --python-rouge, --python-sacrebleu or the NLGM_BENCH_PYTHON* variables): each of their cases
 // is one process of bench/python/peers.py per round, a case of its workload's group that takes its turn in the
-// rotating order like any other, and times itself (CPU time, time.process_time; its start-up is not counted).
+// rotating order like any other, and times itself (wall clock, time.perf_counter, as our cases are timed; its
+// start-up is not counted; its CPU-time rate is kept too).
 // The texts are handed over in a temporary JSON file, so both sides score the very same strings. Without a
 // Python, the fixed reference figures (REFERENCE below) are all there is, labelled as such.
 const PEERS_PY = join(ROOT, 'bench', 'python', 'peers.py');
@@ -160,6 +161,7 @@ const pyName = {
 function pythonCase(key, pyCase, c) {
   const python = pyPeers[key].python;
   const selfRates = []; // shared by the copies of the case object
+  const cpuRates = [];
   let calls = 0;
   const fn = () => {
     const first = calls++ === 0;
@@ -168,16 +170,18 @@ function pythonCase(key, pyCase, c) {
     if (p.error || p.status !== 0) throw new Error(`bench: ${python} bench/python/peers.py --case ${pyCase} failed: ${p.error?.message ?? p.stderr}`);
     const r = JSON.parse(p.stdout);
     selfRates.push(r.rate);
+    cpuRates.push(r.cpuRate);
     return first ? r.scores : null;
   };
-  // minMs 0: one process per sample (it makes its own sample of at least --min-ms of CPU time).
-  return { ...c, who: 'peer', python: key, minMs: 0, selfRates, fn };
+  // minMs 0: one process per sample (it makes its own sample of at least --min-ms of wall-clock time).
+  return { ...c, who: 'peer', python: key, minMs: 0, selfRates, cpuRates, fn };
 }
 function adoptSelfTimedRates(cs) {
   for (const c of cs) {
     if (!c.selfRates) continue;
     c.processWallRates = c.rates; // the timer's view: the whole process, start-up included
     c.rates = c.selfRates.slice(-c.rates.length);
+    c.cpuRates = c.cpuRates.slice(-c.rates.length); // the same samples by CPU time, for reference
     c.median = median(c.rates);
     c.min = Math.min(...c.rates);
     c.max = Math.max(...c.rates);
@@ -201,6 +205,15 @@ function rougeCases(tag, w) {
   const { hyps, refs } = w;
   const cases = [
     { id: `ours.rouge4.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1, rouge2, rougeL, rougeLsum', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, R4)) },
+    {
+      id: `ours.scorer4.${tag}`,
+      who: 'ours',
+      label: 'createRougeScorer(4 types).score() per pair, a new scorer each pass (as rouge-score\'s RougeScorer(...).score)',
+      fn: () => {
+        const scorer = ours.createRougeScorer(R4);
+        return perPair(hyps, refs, (h, r) => scorer.score(h, r))();
+      },
+    },
     { id: `ours.rouge3.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1, rouge2, rougeL', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, R3)) },
     { id: `ours.rouge1.${tag}`, who: 'ours', label: 'rouge() per pair: rouge1 only', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { types: ['rouge1'] })) },
     { id: `ours.rouge2.${tag}`, who: 'ours', label: 'rouge() per pair: rouge2 only', fn: perPair(hyps, refs, (h, r) => ours.rouge(h, r, { types: ['rouge2'] })) },
@@ -340,6 +353,7 @@ const REFERENCE = {
 // Ratios ours/peer (median of per-round ratios) and ours/floor.
 const RATIO_SPECS = [
   ['ours.rouge4.wmt', 'peer.jsrouge.set.wmt', 'ROUGE per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
+  ['ours.scorer4.wmt', 'peer.jsrouge.set.wmt', 'createRougeScorer per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
   ['ours.rouge3.wmt', 'peer.jsrouge.set.wmt', 'ROUGE per pair, same 3 types'],
   ['ours.corpusRouge.wmt', 'peer.jsrouge.set.wmt', 'corpusRouge (4 types) vs js-rouge n1+n2+l'],
   ['ours.rouge1.wmt', 'peer.jsrouge.n1.wmt', 'rouge1 vs js-rouge n=1'],
@@ -348,6 +362,7 @@ const RATIO_SPECS = [
   ['ours.rouge1.wmt', 'peer.rouge.n1.wmt', 'rouge1 vs rouge n=1'],
   ['ours.rouge2.wmt', 'peer.rouge.n2.wmt', 'rouge2 vs rouge n=2'],
   ['ours.rouge4.duc', 'peer.jsrouge.set.duc', 'ROUGE per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
+  ['ours.scorer4.duc', 'peer.jsrouge.set.duc', 'createRougeScorer per pair (4 types) vs js-rouge n1+n2+l (3 types)'],
   ['ours.rouge3.duc', 'peer.jsrouge.set.duc', 'ROUGE per pair, same 3 types'],
   ['ours.corpusRouge.duc', 'peer.jsrouge.set.duc', 'corpusRouge (4 types) vs js-rouge n1+n2+l'],
   ['ours.rouge1.duc', 'peer.jsrouge.n1.duc', 'rouge1 vs js-rouge n=1'],
@@ -359,8 +374,10 @@ const RATIO_SPECS = [
   ['ours.corpusBleu.wmt', 'peer.bleuscore.wmt', 'corpusBleu vs bleu-score per segment (its only API)'],
   // The Python references, when measured in this run (same workload, same types).
   ['ours.rouge4.wmt', 'py.rougescore.rouge4.wmt', 'ROUGE per pair (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.scorer4.wmt', 'py.rougescore.rouge4.wmt', 'createRougeScorer per pair (4 types) vs rouge-score RougeScorer per pair (4 types), same run'],
   ['ours.corpusRouge.wmt', 'py.rougescore.rouge4.wmt', 'corpusRouge (4 types) vs rouge-score per pair (4 types), same run'],
   ['ours.rouge4.duc', 'py.rougescore.rouge4.duc', 'ROUGE per pair (4 types) vs rouge-score per pair (4 types), same run'],
+  ['ours.scorer4.duc', 'py.rougescore.rouge4.duc', 'createRougeScorer per pair (4 types) vs rouge-score RougeScorer per pair (4 types), same run'],
   ['ours.corpusRouge.duc', 'py.rougescore.rouge4.duc', 'corpusRouge (4 types) vs rouge-score per pair (4 types), same run'],
   ['ours.rouge4stem.duc', 'py.rougescore.rouge4stem.duc', 'ROUGE per pair with the Porter stemmer vs rouge-score use_stemmer=True, same run'],
   ['ours.corpusBleu.wmt', 'py.sacrebleu.bleu.wmt', 'corpusBleu vs sacrebleu corpus_bleu, same run'],
@@ -374,6 +391,7 @@ for (const [a, b, label] of RATIO_SPECS) {
 }
 const FLOOR_SPECS = [
   ['ours.rouge4.wmt', 'floor.rouge.wmt'],
+  ['ours.scorer4.wmt', 'floor.rouge.wmt'],
   ['ours.rouge3.wmt', 'floor.rouge.wmt'],
   ['ours.rouge1.wmt', 'floor.rouge.wmt'],
   ['ours.rouge2.wmt', 'floor.rouge.wmt'],
@@ -436,8 +454,10 @@ target('ROUGE >= 100x js-rouge, WMT (same run)', 'ours.rouge4.wmt', { peer: 'pee
 target('ROUGE >= 100x js-rouge, WMT (same run), corpusRouge', 'ours.corpusRouge.wmt', { peer: 'peer.jsrouge.set.wmt', factor: 100 });
 target('ROUGE >= 50x rouge-score, WMT', 'ours.rouge4.wmt', { py: 'py.rougescore.rouge4.wmt', ref: 'rouge-score.wmt', factor: 50 });
 target('ROUGE >= 50x rouge-score, WMT, corpusRouge', 'ours.corpusRouge.wmt', { py: 'py.rougescore.rouge4.wmt', ref: 'rouge-score.wmt', factor: 50 });
+target('ROUGE >= 50x rouge-score, WMT, createRougeScorer', 'ours.scorer4.wmt', { py: 'py.rougescore.rouge4.wmt', ref: 'rouge-score.wmt', factor: 50 });
 target('ROUGE >= 50x rouge-score, DUC', 'ours.rouge4.duc', { py: 'py.rougescore.rouge4.duc', ref: 'rouge-score.duc', factor: 50 });
 target('ROUGE >= 50x rouge-score, DUC, corpusRouge', 'ours.corpusRouge.duc', { py: 'py.rougescore.rouge4.duc', ref: 'rouge-score.duc', factor: 50 });
+target('ROUGE >= 50x rouge-score, DUC, createRougeScorer', 'ours.scorer4.duc', { py: 'py.rougescore.rouge4.duc', ref: 'rouge-score.duc', factor: 50 });
 if (any('py.sacrebleu.bleu.wmt')) {
   target('BLEU >= 30x sacrebleu', 'ours.corpusBleu.wmt', { py: 'py.sacrebleu.bleu.wmt', ref: 'sacrebleu.bleu.wmt', factor: 30 });
   target('chrF >= 30x sacrebleu', 'ours.corpusChrf.wmt', { py: 'py.sacrebleu.chrf.wmt', ref: 'sacrebleu.chrf.wmt', factor: 30 });
@@ -473,6 +493,11 @@ function compareValues(label, peerId, oursVals, peerVals, eq, tolerance) {
 const agreements = [];
 for (const tag of ['wmt', 'duc']) {
   const o = get(`ours.rouge4.${tag}`)?.warm;
+  const sc = get(`ours.scorer4.${tag}`)?.warm;
+  if (o && sc) {
+    const flat = (xs) => xs.flatMap((s) => R4.types.flatMap((t) => [s[t].precision, s[t].recall, s[t].fmeasure]));
+    agreements.push(compareValues(`createRougeScorer().score vs rouge(), every P/R/F (${tag.toUpperCase()})`, `ours.scorer4.${tag}`, flat(o), flat(sc), (a, b) => a === b, 0));
+  }
   const f = (t, k) => o?.map((s) => s[t][k]);
   agreements.push(
     agreement(`js-rouge n=1 vs our rouge1 F (${tag.toUpperCase()})`, `peer.jsrouge.n1.${tag}`, f('rouge1', 'fmeasure'), (x) => x),
