@@ -6,7 +6,8 @@
  * and N threads never need more than N − 1 extra heaps). The workers' statistics are merged at the end, which
  * is exact (integer counts, exact ROUGE sums), so the output is the same for any N. Per-segment lines come
  * back with each chunk and are written in input order; the first failing segment in input order is the one
- * reported.
+ * reported. Chunks of text files travel undecoded (this thread only finds line ends): the thread that scores a
+ * chunk decodes it, so reading costs this thread little and no segment is copied between threads as strings.
  * @internal
  */
 import * as os from 'node:os';
@@ -15,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from './errors.js';
 import type { MetricRunner } from './metrics.js';
 import type { ProgressBar } from './progress.js';
-import type { Segment, SegmentSource } from './scoreInput.js';
+import { decodeChunk, type RawChunk, type Segment, type SegmentSource } from './scoreInput.js';
 import type { AccumulatorStats } from '../aggregate/metricStats.js';
 import type { AtomicFile } from '../node/atomicFile.js';
 
@@ -89,6 +90,8 @@ export function scoreSegments(runners: readonly MetricRunner[], segments: readon
 
 /** The error `score` reports for a failed segment: bad input (exit 2) when a metric refused it. */
 function failure(source: SegmentSource, e: SegmentError): Error {
+  // A worker could not decode its chunk (invalid UTF-8): the message names the file and line.
+  if (e.errorName === 'InputError') return new InputError(e.message);
   // A metric refused this segment (e.g. a text over a size limit): say which line.
   if (e.errorName === 'TypeError' || e.errorName === 'RangeError') return new InputError(`${source.locate(e.line)}: ${e.message}`);
   return new Error(e.message);
@@ -113,7 +116,10 @@ async function* chunked(source: SegmentSource, size: number): AsyncGenerator<Seg
 }
 
 /** Messages to a worker. */
-export type ToWorker = { readonly kind: 'chunk'; readonly id: number; readonly segments: readonly Segment[] } | { readonly kind: 'finish' };
+export type ToWorker =
+  | { readonly kind: 'chunk'; readonly id: number; readonly segments: readonly Segment[] }
+  | { readonly kind: 'raw'; readonly id: number; readonly raw: RawChunk }
+  | { readonly kind: 'finish' };
 /** Messages from a worker. */
 export type FromWorker =
   | { readonly kind: 'done'; readonly id: number; readonly lines: string }
@@ -128,8 +134,13 @@ export interface WorkerInput {
 }
 
 type ChunkResult = { lines: string; count: number };
-/** A chunk of input: its segments. */
-type Chunk = Segment[];
+/** A chunk of input: its segments, or (text files) their bytes, decoded by the thread that scores them. */
+type Chunk = Segment[] | RawChunk;
+
+/** The segments of a chunk (decoding a raw chunk; an {@link InputError} for invalid UTF-8). */
+export function chunkSegments(chunk: readonly Segment[] | RawChunk): readonly Segment[] {
+  return 'texts' in chunk ? decodeChunk(chunk) : chunk;
+}
 
 /** One worker thread and the chunks it has not answered yet. */
 class Slot {
@@ -177,12 +188,18 @@ class Slot {
     this.statsWaiter = undefined;
   }
 
-  send(id: number, segments: readonly Segment[]): Promise<ChunkResult> {
+  send(id: number, chunk: Chunk): Promise<ChunkResult> {
     const p = new Promise<ChunkResult>((resolve, reject) => {
       if (this.dead) return reject(this.dead);
-      this.waiting.set(id, { resolve, reject, count: segments.length });
       this.inFlight++;
-      this.worker.postMessage({ kind: 'chunk', id, segments } satisfies ToWorker);
+      if (Array.isArray(chunk)) {
+        this.waiting.set(id, { resolve, reject, count: chunk.length });
+        this.worker.postMessage({ kind: 'chunk', id, segments: chunk } satisfies ToWorker);
+      } else {
+        this.waiting.set(id, { resolve, reject, count: chunk.count });
+        // The bytes are this chunk's own (LineReader.nextLines): moved to the worker, not copied.
+        this.worker.postMessage({ kind: 'raw', id, raw: chunk } satisfies ToWorker, chunk.texts.map((t) => t.buffer as ArrayBuffer));
+      }
     });
     p.catch(() => {}); // awaited in input order; an error after an earlier failure must not be unhandled
     return p;
@@ -228,7 +245,7 @@ export interface ScoreLoop {
 export async function scoreSource(loop: ScoreLoop): Promise<number> {
   const { source, runners, perSegment, progress } = loop;
   const size = loop.chunkSize ?? CHUNK_SEGMENTS;
-  const chunks = chunked(source, size);
+  const chunks: AsyncGenerator<Chunk, void, undefined> = source.rawChunks ? source.rawChunks(size) : chunked(source, size);
   let segments = 0;
   const handle = async (r: ChunkResult): Promise<void> => {
     segments += r.count;
@@ -238,9 +255,10 @@ export async function scoreSource(loop: ScoreLoop): Promise<number> {
       progress.update(segments, p.done, p.total);
     }
   };
-  const local = (chunk: Segment[]): ChunkResult => {
+  const local = (chunk: Chunk): ChunkResult => {
+    const segments = chunkSegments(chunk);
     try {
-      return { lines: scoreSegments(runners, chunk, perSegment !== undefined), count: chunk.length };
+      return { lines: scoreSegments(runners, segments, perSegment !== undefined), count: segments.length };
     } catch (err) {
       throw err instanceof SegmentError ? failure(source, err) : err;
     }

@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseCommandArgs } from './args.js';
-import { SegmentError, scoreSegments, type FromWorker, type ToWorker, type WorkerInput } from './jobs.js';
+import { chunkSegments, SegmentError, scoreSegments, type FromWorker, type ToWorker, type WorkerInput } from './jobs.js';
+import { InputError } from '../node/lineReader.js';
 import { parseMetrics } from './metrics.js';
 import { buildRunners, SCORE_OPTIONS } from './score.js';
 
@@ -36,10 +37,12 @@ export function runScoreWorker(): void {
       return;
     }
     try {
-      const lines = scoreSegments(scoring, m.segments, input.perSegment);
+      const lines = scoreSegments(scoring, chunkSegments(m.kind === 'raw' ? m.raw : m.segments), input.perSegment);
       post({ kind: 'done', id: m.id, lines });
     } catch (err) {
       if (err instanceof SegmentError) post({ kind: 'failed', id: m.id, line: err.line, name: err.errorName, message: err.message });
+      // A line that is not UTF-8: reported, in input order, as the reading thread would have.
+      else if (err instanceof InputError) post({ kind: 'failed', id: m.id, line: 0, name: 'InputError', message: err.message });
       else post({ kind: 'fatal', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   });

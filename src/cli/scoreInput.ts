@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { pyRstrip } from '../internal/pywhitespace.js';
-import { InputError, LineReader } from '../node/lineReader.js';
+import { decodeLines, InputError, invalidUtf8, LineReader, tryDecodeLines } from '../node/lineReader.js';
 
 /** One segment to score. `line` is its line number in the input (1-based), for `--per-segment`. */
 export interface Segment {
@@ -23,10 +23,56 @@ export interface SegmentSource {
   locate(line: number): string;
   /** The segments, in batches of at least one. Throws {@link InputError} on bad input. */
   batches(): AsyncGenerator<Segment[], void, undefined>;
+  /**
+   * Instead of {@link batches}, when the source can: the input in chunks of `size` segments (the last may be
+   * shorter) not yet decoded, for {@link decodeChunk} in the thread that scores each. Throws
+   * {@link InputError} on bad input found while reading (line counts that differ).
+   */
+  rawChunks?(size: number): AsyncGenerator<RawChunk, void, undefined>;
   /** Bytes read so far and the total when known (for progress). */
   progress(): { done: number; total: number | undefined };
   /** Releases the files (after an error). */
   dispose(): Promise<void>;
+}
+
+/**
+ * Segments of text files not yet decoded: lines `first` to `first + count - 1` of each input (hypotheses first,
+ * named `names[i]` in messages), as bytes. Made by the reading thread, which only finds line ends, and decoded
+ * by {@link decodeChunk} in whichever thread scores them: decoding the text and copying it to a worker as
+ * strings cost the reading thread far more than the bytes (a structured clone of 1000 segments is slower to
+ * read back than UTF-8).
+ */
+export interface RawChunk {
+  readonly first: number;
+  readonly count: number;
+  readonly names: readonly string[];
+  readonly texts: readonly Uint8Array[];
+}
+
+/**
+ * The segments of a {@link RawChunk}, as {@link openTextSource}'s `batches` gives them. Throws an
+ * {@link InputError} for a line that is not UTF-8: the first in input order (lowest line, then input).
+ */
+export function decodeChunk(raw: RawChunk): Segment[] {
+  const columns: string[][] = [];
+  let bad: { line: number; input: number } | undefined;
+  raw.texts.forEach((bytes, i) => {
+    const lines = tryDecodeLines(bytes, raw.first);
+    if (Array.isArray(lines)) columns.push(lines);
+    else {
+      const line = (lines as { badLine: number }).badLine;
+      if (bad === undefined || line < bad.line) bad = { line, input: i };
+    }
+  });
+  if (bad !== undefined) throw invalidUtf8(raw.names[bad.input] ?? '', bad.line);
+  const [hyps, ...refColumns] = columns as [string[], ...string[][]];
+  const out = new Array<Segment>(raw.count);
+  for (let j = 0; j < raw.count; j++) {
+    const refs = new Array<string>(refColumns.length);
+    for (let i = 0; i < refColumns.length; i++) refs[i] = pyRstrip((refColumns[i] as string[])[j] as string);
+    out[j] = { hypothesis: pyRstrip(hyps[j] as string), references: refs, line: raw.first + j };
+  }
+  return out;
 }
 
 function checkStdinOnce(paths: readonly string[]): void {
@@ -54,6 +100,10 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
   const hyp = readers[0] as LineReader;
   const description = label ?? `${hyp.name} against ${refPaths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}`;
   const names = readers.map((r) => r.name);
+  const mismatch = (): InputError => {
+    const parts = readers.map((r) => `${r.name} has ${plural(r.lineCount, 'line')}`);
+    return new InputError(`different numbers of lines: ${parts.join(', ')}`);
+  };
   return {
     description,
     locate: (line) => `${names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`} line ${line}`,
@@ -97,9 +147,24 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
       // One input ended: every input must end here. Count the rest of the longer ones to report both counts.
       for (const r of readers) while ((await r.nextBatch()) !== undefined);
       const counts = readers.map((r) => r.lineCount);
-      if (counts.some((c) => c !== counts[0])) {
-        const parts = readers.map((r, i) => `${r.name} has ${plural(counts[i] as number, 'line')}`);
-        throw new InputError(`different numbers of lines: ${parts.join(', ')}`);
+      if (counts.some((c) => c !== counts[0])) throw mismatch();
+    },
+    async *rawChunks(size) {
+      let first = 1;
+      for (;;) {
+        const got: ({ bytes: Uint8Array; count: number } | undefined)[] = [];
+        for (const r of readers) got.push(await r.nextLines(size));
+        const counts = got.map((g) => g?.count ?? 0);
+        if (counts.every((c) => c === 0)) return;
+        if (counts.some((c) => c !== counts[0])) {
+          // As batches() does, every line read is decoded: invalid UTF-8 in the rest of a longer input is
+          // reported as such, before the counts.
+          got.forEach((g, i) => g && decodeLines(g.bytes, names[i] as string, first));
+          for (const r of readers) while ((await r.nextBatch()) !== undefined);
+          throw mismatch();
+        }
+        yield { first, count: counts[0] as number, names, texts: got.map((g) => (g as { bytes: Uint8Array }).bytes) };
+        first += counts[0] as number;
       }
     },
   };

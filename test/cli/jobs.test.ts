@@ -133,6 +133,32 @@ describe('score --jobs N reports errors as --jobs 1 does', () => {
     await bothReport(b, /line 45: "hypothesis" must be a string/);
   });
 
+  it('invalid UTF-8 in a text file, decoded by the worker that scores its chunk: the same message, after a refused segment before it', async () => {
+    // Text files are read in undecoded chunks (line ends found, nothing decoded) and the first chunk always
+    // goes to a worker: its bad line is found and reported there. Chunks of 5 lines, 40 chunks.
+    const lines = Array.from({ length: 200 }, (_, i) => `the cat ${i}`);
+    const withBad = (at: number): Buffer => Buffer.concat(lines.map((l, i) => Buffer.from(i === at ? `${l}\xff\n` : `${l}\n`, i === at ? 'latin1' : 'utf8')));
+    const h = file('h.txt');
+    const r = file('r.txt');
+    writeFileSync(h, lines.join('\n') + '\n');
+    const both = async (expected: RegExp): Promise<void> => {
+      const outs = await Promise.all(
+        ['1', '2'].map((j) => runCli(['score', '--hyp', h, '--ref', r, '--metrics', 'rouge1,rougeS*', '--jobs', j], { env: { NLG_METRICS_CHUNK_SEGMENTS: '5' } })),
+      );
+      for (const o of outs) {
+        expect(o.code).toBe(2);
+        expect(o.stderr).toMatch(expected);
+      }
+      expect((outs[1] as CliResult).stderr).toBe((outs[0] as CliResult).stderr);
+    };
+    writeFileSync(r, withBad(2));
+    await both(new RegExp(`^nlg-metrics: ${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 3: invalid UTF-8\n$`));
+    // A segment a metric refuses (line 2, chunk 1) comes before the bad line (line 8, chunk 2): it is reported.
+    writeFileSync(h, lines.map((l, i) => (i === 1 ? huge : l)).join('\n') + '\n');
+    writeFileSync(r, withBad(7));
+    await both(/h\.txt and .*r\.txt line 2: score: a text has 5118400 skip-bigrams/);
+  });
+
   it('different line counts, after many chunks', async () => {
     const h = file('h.txt');
     const r = file('r.txt');
