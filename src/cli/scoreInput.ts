@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { pyRstrip } from '../internal/pywhitespace.js';
 import { decodeLines, InputError, invalidUtf8, LineReader, tryDecodeLines } from '../node/lineReader.js';
 
@@ -171,17 +171,20 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
 }
 
 /**
- * A record of `--jsonl`, with messages of our own (`"references"[1] must be a string`, not zod's generic
- * union text): a string reference becomes a one-element list, then the list is checked element by element.
+ * The schema of a `--jsonl` record, with messages of our own (`"references"[1] must be a string`, not zod's
+ * generic union text): a string reference becomes a one-element list, then the list is checked element by
+ * element. zod is loaded only for `--jsonl` (loading it takes about as long as the rest of start-up).
  */
-const ScoreRecord = z.object({
-  hypothesis: z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string') }),
-  references: z
-    .union([z.string().transform((s) => [s]), z.array(z.unknown())], {
-      error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string or a non-empty array of strings'),
-    })
-    .pipe(z.array(z.string({ error: 'must be a string' })).min(1, { error: 'must not be an empty list' })),
-});
+function scoreRecordSchema(z: typeof Zod.z) {
+  return z.object({
+    hypothesis: z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string') }),
+    references: z
+      .union([z.string().transform((s) => [s]), z.array(z.unknown())], {
+        error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a string or a non-empty array of strings'),
+      })
+      .pipe(z.array(z.string({ error: 'must be a string' })).min(1, { error: 'must not be an empty list' })),
+  });
+}
 
 function issuePath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -195,6 +198,7 @@ function issuePath(path: readonly PropertyKey[]): string {
  * number and the field.
  */
 export async function openJsonlSource(path: string, stdin?: Readable): Promise<SegmentSource> {
+  const ScoreRecord = scoreRecordSchema((await import('zod')).z);
   const reader = await LineReader.open(path, { stripBom: true, ...(stdin ? { stdin } : {}) });
   return {
     description: reader.name,

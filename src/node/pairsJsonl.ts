@@ -4,10 +4,12 @@
  * and every problem is reported as one sentence naming the line and the field
  * (`line 7: ranks[2] must be a finite number, got "x"`).
  *
- * Node only (streams, files, zod): the package root never imports this module; the command line does.
+ * Node only (streams, files, zod): the package root never imports this module; the command line does. zod is
+ * loaded when the first record is read, not when the module is: loading it takes about 0.1 s, as long as
+ * the command line's whole start-up, and most runs (`score` on text files, `merge`) never need it.
  */
 import { createReadStream } from 'node:fs';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { describe } from '../internal/validate.js';
 import { createPairsSummary, type PairsSummaryAccumulator } from '../pairs/summary.js';
 import { convertRecord, resolvePairsOptions } from '../pairs/toPairs.js';
@@ -40,14 +42,16 @@ export interface JsonlOutput {
   off?(event: 'error', listener: (err: Error) => void): unknown;
 }
 
-const prompt = z.string({ error: 'must be a string' });
-const completions = z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' });
-const values = z.array(z.number({ error: 'must be a finite number' }), { error: 'must be an array of finite numbers' });
+/** The zod schemas of a {@link RankedRecord} and a {@link RatedRecord} line (other fields are allowed and ignored). */
+function recordSchemas(z: typeof Zod.z) {
+  const prompt = z.string({ error: 'must be a string' });
+  const completions = z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' });
+  const values = z.array(z.number({ error: 'must be a finite number' }), { error: 'must be an array of finite numbers' });
+  return { ranked: z.object({ prompt, completions, ranks: values }), rated: z.object({ prompt, completions, scores: values }) };
+}
 
-/** Zod schema of a {@link RankedRecord} line (other fields are allowed and ignored). */
-export const rankedRecordSchema = z.object({ prompt, completions, ranks: values });
-/** Zod schema of a {@link RatedRecord} line (other fields are allowed and ignored). */
-export const ratedRecordSchema = z.object({ prompt, completions, scores: values });
+/** Parses and validates one JSONL line (see {@link pairsRecordParser}). */
+export type PairsRecordParser = (text: string, line: number) => RankedRecord | RatedRecord;
 
 /** `ranks[2]`, `completions[0]`, `prompt`. */
 function pathText(path: readonly PropertyKey[]): string {
@@ -69,23 +73,29 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
- * Parses and validates one JSONL line as a ranked (`ranks`) or rated (`scores`) record.
+ * Loads zod and returns the parser of JSONL lines as ranked (`ranks`) or rated (`scores`) records:
+ * `parse(text, line)` takes the line without its line break and its 1-based number (for messages), and
+ * returns the record (only its `prompt`, `completions` and `ranks` or `scores`).
  *
- * @param text - The line, without its line break.
- * @param line - Its 1-based line number, for messages.
- * @returns The record (only its `prompt`, `completions` and `ranks` or `scores`).
- * @throws {@link JsonlInputError} naming the line and the field, in one sentence: for the line 7
+ * @returns The parser, `(text, line) => record`; it throws a {@link JsonlInputError} naming the line and the
+ *   field, in one sentence: for the line 7
  *   `{"prompt": "Q", "completions": ["a", "b", "c"], "ranks": [1, 2, "x"]}` its message is
  *   `line 7: ranks[2] must be a finite number, got "x"`.
  * @remarks Validates with zod: `prompt` a string, `completions` an array of strings, `ranks` or `scores`
  *   (exactly one of them) an array of finite numbers as long as `completions`.
  * @example
  * ```ts
- * parsePairsRecord('{"prompt": "Q", "completions": ["a", "b"], "scores": [1, 2], "id": 7}', 1);
+ * const parse = await pairsRecordParser();
+ * parse('{"prompt": "Q", "completions": ["a", "b"], "scores": [1, 2], "id": 7}', 1);
  * // { prompt: 'Q', completions: ['a', 'b'], scores: [1, 2] }
  * ```
  */
-export function parsePairsRecord(text: string, line: number): RankedRecord | RatedRecord {
+export async function pairsRecordParser(): Promise<PairsRecordParser> {
+  const schemas = recordSchemas((await import('zod')).z);
+  return (text, line) => parsePairsRecord(schemas, text, line);
+}
+
+function parsePairsRecord(schemas: ReturnType<typeof recordSchemas>, text: string, line: number): RankedRecord | RatedRecord {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -107,9 +117,9 @@ export function parsePairsRecord(text: string, line: number): RankedRecord | Rat
     );
   }
   const field = hasRanks ? 'ranks' : 'scores';
-  const parsed = (hasRanks ? rankedRecordSchema : ratedRecordSchema).safeParse(data);
+  const parsed = (hasRanks ? schemas.ranked : schemas.rated).safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const issue = parsed.error.issues[0] as Zod.z.core.$ZodIssue;
     const where = pathText(issue.path);
     const value = valueAt(data, issue.path);
     const sentence = value === undefined ? `${where} is missing (it ${issue.message})` : `${where} ${issue.message}, got ${describe(value)}`;
@@ -202,7 +212,7 @@ const BLANK = /^[ \t\r\n]*$/;
  * @param input - Chunks of bytes or text (see {@link readJsonlLines}).
  * @returns An async generator of `{ line, record }`.
  * @throws {@link JsonlInputError} on the first bad line (invalid UTF-8 or JSON, a bad field).
- * @remarks Each line goes through {@link parsePairsRecord}.
+ * @remarks Each line goes through the parser of {@link pairsRecordParser} (zod is loaded on the first call).
  * @example
  * ```ts
  * const seen = [];
@@ -211,9 +221,10 @@ const BLANK = /^[ \t\r\n]*$/;
  * ```
  */
 export async function* readPairsRecords(input: JsonlInput): AsyncGenerator<{ line: number; record: RankedRecord | RatedRecord }, void, undefined> {
+  const parse = await pairsRecordParser();
   for await (const { line, text } of readJsonlLines(input)) {
     if (BLANK.test(text)) continue;
-    yield { line, record: parsePairsRecord(text, line) };
+    yield { line, record: parse(text, line) };
   }
 }
 

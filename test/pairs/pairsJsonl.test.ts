@@ -11,7 +11,7 @@ import {
   JsonlInputError,
   jsonlToPairs,
   openJsonlInput,
-  parsePairsRecord,
+  pairsRecordParser,
   readJsonlLines,
   readPairsRecords,
   writePairsJsonl,
@@ -42,7 +42,9 @@ async function messageOf(f: () => unknown): Promise<string> {
   throw new Error('expected a throw');
 }
 
-describe('parsePairsRecord', () => {
+const parsePairsRecord = await pairsRecordParser();
+
+describe('pairsRecordParser', () => {
   it('accepts ranked and rated records and drops other fields', () => {
     expect(parsePairsRecord('{"prompt":"Q","completions":["a","b"],"ranks":[2,1],"id":"x1"}', 1)).toEqual({ prompt: 'Q', completions: ['a', 'b'], ranks: [2, 1] });
     expect(parsePairsRecord('{"prompt":"Q","completions":[],"scores":[]}', 1)).toEqual({ prompt: 'Q', completions: [], scores: [] });
