@@ -1,6 +1,6 @@
 // zod takes about as long to load as the rest of the program (~0.1 s), so only the commands that read JSON
 // load it: `score` on text files (and so every `--jobs` worker) and `merge` start without it.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,20 @@ describe('start-up without zod', () => {
     const merged = await runCli(['merge', stats, '--format', 'json'], { env: withoutZod });
     expect(merged.stderr).not.toMatch(/zod was loaded/);
     expect(merged.code).toBe(0);
+  });
+
+  it('score --jobs 2 starts its worker threads without zod', async () => {
+    // The example six times over (240 lines) in chunks of 10 lines: more chunks than it takes to start workers.
+    const hyp = join(tmp.dir, 'hyp.txt');
+    const ref = join(tmp.dir, 'ref.txt');
+    writeFileSync(hyp, readFileSync(EXAMPLE_HYP, 'utf8').repeat(6));
+    writeFileSync(ref, readFileSync(EXAMPLE_REF, 'utf8').repeat(6));
+    const r = await runCli(['score', '--hyp', hyp, '--ref', ref, '--format', 'json', '--no-progress', '--jobs', '2'], {
+      env: { ...withoutZod, NLG_METRICS_CHUNK_SEGMENTS: '10', NLG_METRICS_DEBUG_JOBS: '1' },
+    });
+    expect(r.stderr).not.toMatch(/zod was loaded/);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^nlg-metrics: debug: 1 worker threads\n/);
   });
 
   it('the commands that read JSON Lines do load it (so the check above can fail)', async () => {
