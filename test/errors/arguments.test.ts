@@ -176,6 +176,11 @@ const ROWS: Record<string, readonly Bad[] | ((value: unknown) => void)> = {
   ],
   rouge: sentenceRows(api.rouge as never, rougeOptionRows((o) => api.rouge('a', 'a', o))),
   corpusRouge: corpusRows(api.corpusRouge as never, rougeOptionRows((o) => api.corpusRouge(['a'], ['a'], o))),
+  createRougeScorer: [
+    ...rougeOptionRows((o) => api.createRougeScorer(o)),
+    ['options a Map', () => api.createRougeScorer(new Map() as never), T, /^createRougeScorer: options must be an object, got a Map/],
+    ...sentenceRows(((h: never, r: never, o?: never) => api.createRougeScorer(o).score(h, r)) as never).filter(([what]) => what !== 'an unknown option'),
+  ],
   corpusRougeBootstrap: corpusRows(api.corpusRougeBootstrap as never, [
     ...rougeOptionRows((o) => api.corpusRougeBootstrap(['a'], ['a'], o)),
     ['samples 0', () => api.corpusRougeBootstrap(['a'], ['a'], { samples: 0 }), R, /options\.samples must be between 1 and 10000000, got 0/],
@@ -319,7 +324,9 @@ describe('bad arguments give a TypeError or RangeError naming the function and t
         expect(e.constructor, e.message).toBe(error);
         // The message starts with the function (or method) called, then names the argument.
         expect(e.message).toMatch(/^[A-Za-z0-9]+(\('[a-z]+'\))?(\.[a-z]+)?: /);
-        expect(e.message.startsWith(`${name}: `) || e.message.startsWith(`${name}(`) || name === 'createPairsSummary').toBe(true); // its accumulator's methods: PairsSummaryAccumulator.add
+        // A factory's errors may come from the methods of what it returns (PairsSummaryAccumulator.add, RougeScorer.score).
+        const made = ({ createPairsSummary: 'PairsSummaryAccumulator.', createRougeScorer: 'RougeScorer.' } as Record<string, string>)[name];
+        expect(e.message.startsWith(`${name}: `) || e.message.startsWith(`${name}(`) || (made !== undefined && e.message.startsWith(made)), e.message).toBe(true);
         expect(e.message).toMatch(names);
       });
     });
