@@ -132,3 +132,16 @@ export function noVersion(sig: unknown): string {
     .filter((p) => !p.startsWith('version:'))
     .join('|');
 }
+
+/** Splits `bytes` at the given cut points (taken modulo its length + 1) into pieces, some possibly empty: reads that end anywhere. */
+export function splitBytes(bytes: Buffer, cuts: readonly number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let at = 0;
+  for (const p of points) {
+    out.push(bytes.subarray(at, p));
+    at = p;
+  }
+  out.push(bytes.subarray(at));
+  return out;
+}

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, LineReader } from '../../src/node/lineReader.js';
-import { tempDir } from './helpers.js';
+import { splitBytes as chunk, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -17,19 +17,6 @@ async function readAll(r: LineReader): Promise<string[]> {
     expect(b.length).toBeGreaterThan(0);
     out.push(...b);
   }
-  return out;
-}
-
-/** Splits `bytes` at the given cut points into chunks (some possibly empty). */
-function chunk(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let at = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(at, p));
-    at = p;
-  }
-  out.push(bytes.subarray(at));
   return out;
 }
 

@@ -9,25 +9,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeChunk, openTextSource, type RawChunk, type Segment, type SegmentSource } from '../../src/cli/scoreInput.js';
 import { decodeLines, InputError, LineReader } from '../../src/node/lineReader.js';
-import { tempDir } from './helpers.js';
+import { splitBytes as reads, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 let n = 0;
 const file = (name: string): string => join(tmp.dir, `${++n}-${name}`);
-
-/** Splits `bytes` at the given cut points into reads (some possibly empty). */
-function reads(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let at = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(at, p));
-    at = p;
-  }
-  out.push(bytes.subarray(at));
-  return out;
-}
 
 const fromReads = (chunks: Buffer[]): Promise<LineReader> => LineReader.open('-', { stdin: Readable.from(chunks) });
 
