@@ -12,7 +12,6 @@
 import { HASH_SEED, hashUnit, TokenInterner } from '../ngram/interner.js';
 import { porterStem } from './porter.js';
 
-/** FNV-1a's multiplier, for the hash of a {@link RougeInterner} token (one step per slot). */
 /**
  * Units in the last slot of a token: 1..4 by its magnitude (every unit is 1..127, so a slot of k units is at
  * least 2^(7(k−1)) and below 2^(7k)).
@@ -69,34 +68,17 @@ export class RougeInterner {
   }
 
   /**
-   * The id of a token given as a string (interned if new): the same id a scan of the same units gets.
+   * The id of a token given as a string (interned if new): the id a scan of a text holding it gets, since it
+   * is scanned by {@link scanRougePacked} itself (one packing of slots, one hash).
    *
-   * @param token - A non-empty token of units 1..127 (a Porter stem of a rouge token).
-   * @throws RangeError for an empty token or another unit.
+   * @param token - A token of rouge-score's tokenizer, `[a-z0-9]+` (a Porter stem of one is one too).
+   * @throws RangeError for anything else (empty, capitals, other characters).
    */
   intern(token: string): number {
-    const slots = this.slots;
-    let at = this.tail;
-    let h = HASH_SEED;
-    let w = 0;
-    let k = 0;
-    if (token.length === 0) throw new RangeError('RougeInterner: an empty token');
-    for (let i = 0; i < token.length; i++) {
-      const u = token.charCodeAt(i);
-      if (u < 1 || u > 127) throw new RangeError(`RougeInterner: unit ${u} of ${JSON.stringify(token)} is not 1..127`);
-      w = (w << 7) | u;
-      if (++k === 4) {
-        slots[at++] = w;
-        h = hashUnit(h, w);
-        w = 0;
-        k = 0;
-      }
-    }
-    if (k !== 0) {
-      slots[at++] = w;
-      h = hashUnit(h, w);
-    }
-    return this.commit(at, h);
+    if (token.length === 0 || !isLowerAlnum(token, 0, token.length)) throw new RangeError(`RougeInterner: ${JSON.stringify(token)} is not a token of [a-z0-9]+`);
+    const ids: number[] = [];
+    scanRougePacked(token, this, ids, null);
+    return ids[0] as number;
   }
 
   /** The number of units (characters) of a token. */

@@ -176,7 +176,6 @@ export class RougeContext {
     return text.grams[n - 1] as readonly number[];
   }
 
-  /** Tokenizes the non-empty lines (`text.split('\n')` without empty strings, as rouge-score's `get_sents`). */
   /** `NgramSpace.ladder` into plain arrays: `out[n - 1][i]` is the id of the n-gram starting at token i. */
   private ladder(ids: readonly number[], maxOrder: number): number[][] {
     const out: number[][] = [ids as number[]];
@@ -194,6 +193,7 @@ export class RougeContext {
     return out;
   }
 
+  /** Tokenizes the non-empty lines (`text.split('\n')` without empty strings, as rouge-score's `get_sents`). */
   private lines(text: string, tokenize: (line: string) => number[]): { ids: readonly number[]; starts: number[] } {
     const chunks: number[][] = [];
     let total = 0;
