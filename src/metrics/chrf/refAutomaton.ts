@@ -177,15 +177,7 @@ export class RefAutomaton {
             const px = x + 1;
             let s = (Math.imul((px << 8) ^ tk, HASH) >>> shift) & mask;
             while (t[s * LANES] !== 0) s = (s + 1) & mask;
-            const at = s * LANES;
-            const y = ++nodes;
-            t[at] = px;
-            t[at + 1] = tk;
-            t[at + 2] = y;
-            slotOf[y] = at;
-            refCount[y] = 1;
-            owner[y] = p;
-            open[y] = 1;
+            const y = (nodes = this.addChild(s * LANES, px, tk, p, nodes));
             pathNode[p * stride + d] = y;
             pathDepth[p] = d + 1;
           }
@@ -197,14 +189,7 @@ export class RefAutomaton {
           const at = s * LANES;
           const q = t[at] as number;
           if (q === 0) {
-            y = ++nodes;
-            t[at] = px;
-            t[at + 1] = token;
-            t[at + 2] = y;
-            slotOf[y] = at;
-            refCount[y] = 1;
-            owner[y] = i;
-            open[y] = 1;
+            y = nodes = this.addChild(at, px, token, i, nodes);
             break;
           }
           if (q === px && t[at + 1] === token) {
@@ -230,6 +215,24 @@ export class RefAutomaton {
     refCount.fill(1, base, base + refLen * stride);
     this.nodes = nodes;
     this.nRoot = nRoot;
+  }
+
+  /**
+   * Makes node `nodes + 1` the child of node `px - 1` by `token` in the empty table slot at `at`: seen once so
+   * far, made by the path of position `ownerPos`, open (its one continuation is its owner's next token).
+   * @returns The new node's id.
+   */
+  private addChild(at: number, px: number, token: number, ownerPos: number, nodes: number): number {
+    const t = this.table;
+    const y = nodes + 1;
+    t[at] = px;
+    t[at + 1] = token;
+    t[at + 2] = y;
+    this.slotOf[y] = at;
+    this.refCount[y] = 1;
+    this.owner[y] = ownerPos;
+    this.open[y] = 1;
+    return y;
   }
 
   /** Empties the table (only the slots in use) and the direct root children. */
