@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from './errors.js';
 import type { MetricRunner } from './metrics.js';
 import type { ProgressBar } from './progress.js';
-import { decodeChunk, type RawChunk, type Segment, type SegmentSource } from './scoreInput.js';
+import { decodeChunk, type BatchSource, type RawChunk, type Segment, type SegmentSource } from './scoreInput.js';
 import type { AccumulatorStats } from '../aggregate/metricStats.js';
 import type { AtomicFile } from '../node/atomicFile.js';
 
@@ -98,7 +98,7 @@ function failure(source: SegmentSource, e: SegmentError): Error {
 }
 
 /** The input's segments in chunks of `size` (the last may be shorter). */
-async function* chunked(source: SegmentSource, size: number): AsyncGenerator<Segment[], void, undefined> {
+async function* chunked(source: BatchSource, size: number): AsyncGenerator<Segment[], void, undefined> {
   let chunk: Segment[] = [];
   for await (const batch of source.batches()) {
     let i = 0;
@@ -245,7 +245,7 @@ export interface ScoreLoop {
 export async function scoreSource(loop: ScoreLoop): Promise<number> {
   const { source, runners, perSegment, progress } = loop;
   const size = loop.chunkSize ?? CHUNK_SEGMENTS;
-  const chunks: AsyncGenerator<Chunk, void, undefined> = source.rawChunks ? source.rawChunks(size) : chunked(source, size);
+  const chunks: AsyncGenerator<Chunk, void, undefined> = 'rawChunks' in source ? source.rawChunks(size) : chunked(source, size);
   let segments = 0;
   const handle = async (r: ChunkResult): Promise<void> => {
     segments += r.count;

@@ -1,7 +1,7 @@
 /**
  * Where `score` reads its segments: text files read in lockstep (`--hyp` and each `--ref`, one segment a
- * line) or JSON Lines (`--jsonl`, one `{"hypothesis", "references"}` object a line). Both stream batch by
- * batch; neither holds a file in memory.
+ * line), handed out in undecoded chunks, or JSON Lines (`--jsonl`, one `{"hypothesis", "references"}` object
+ * a line), parsed batch by batch. Neither holds a file in memory.
  * @internal
  */
 import type { Readable } from 'node:stream';
@@ -16,24 +16,36 @@ export interface Segment {
   readonly line: number;
 }
 
-export interface SegmentSource {
+/** What every input of `score` tells about itself. */
+interface SourceInfo {
   /** The inputs in words, e.g. `hyp.txt against ref.txt`. */
   readonly description: string;
   /** Where a segment is, for messages: `hyp.txt and ref.txt line 3`, `data.jsonl line 3`. */
   locate(line: number): string;
-  /** The segments, in batches of at least one. Throws {@link InputError} on bad input. */
-  batches(): AsyncGenerator<Segment[], void, undefined>;
-  /**
-   * Instead of {@link batches}, when the source can: the input in chunks of `size` segments (the last may be
-   * shorter) not yet decoded, for {@link decodeChunk} in the thread that scores each. Throws
-   * {@link InputError} on bad input found while reading (line counts that differ).
-   */
-  rawChunks?(size: number): AsyncGenerator<RawChunk, void, undefined>;
   /** Bytes read so far and the total when known (for progress). */
   progress(): { done: number; total: number | undefined };
   /** Releases the files (after an error). */
   dispose(): Promise<void>;
 }
+
+/** JSON Lines: segments parsed and validated as they are read. */
+export interface BatchSource extends SourceInfo {
+  /** The segments, in batches of at least one. Throws {@link InputError} on bad input. */
+  batches(): AsyncGenerator<Segment[], void, undefined>;
+}
+
+/** Text files: lines handed out undecoded, for the thread that scores them. */
+export interface RawSource extends SourceInfo {
+  /**
+   * The input in chunks of `size` segments (the last may be shorter) not yet decoded, for {@link decodeChunk}
+   * in the thread that scores each. Throws {@link InputError} on bad input found while reading (line counts
+   * that differ).
+   */
+  rawChunks(size: number): AsyncGenerator<RawChunk, void, undefined>;
+}
+
+/** Where `score` reads its segments. */
+export type SegmentSource = BatchSource | RawSource;
 
 /**
  * Segments of text files not yet decoded: lines `first` to `first + count - 1` of each input (hypotheses first,
@@ -88,7 +100,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * trailing white space of each line is ignored, as sacrebleu's command line does; a UTF-8 BOM is kept
  * (as sacrebleu keeps it). Different line counts are an error naming every file and its count.
  */
-export async function openTextSource(hypPath: string, refPaths: readonly string[], stdin?: Readable, label?: string): Promise<SegmentSource> {
+export async function openTextSource(hypPath: string, refPaths: readonly string[], stdin?: Readable, label?: string): Promise<RawSource> {
   checkStdinOnce([hypPath, ...refPaths]);
   const readers: LineReader[] = [];
   try {
@@ -111,44 +123,6 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
     dispose: async () => {
       await Promise.all(readers.map((r) => r.dispose()));
     },
-    async *batches() {
-      const k = readers.length;
-      const bufs: string[][] = readers.map(() => []);
-      const pos = new Array<number>(k).fill(0);
-      const eof = new Array<boolean>(k).fill(false);
-      let line = 0;
-      for (;;) {
-        let ended = false;
-        for (let i = 0; i < k; i++) {
-          if ((pos[i] as number) < (bufs[i] as string[]).length) continue;
-          if (!eof[i]) {
-            const b = await (readers[i] as LineReader).nextBatch();
-            if (b === undefined) eof[i] = true;
-            else {
-              bufs[i] = b;
-              pos[i] = 0;
-            }
-          }
-          if (eof[i]) ended = true;
-        }
-        if (ended) break;
-        let n = Infinity;
-        for (let i = 0; i < k; i++) n = Math.min(n, (bufs[i] as string[]).length - (pos[i] as number));
-        const out: Segment[] = new Array(n);
-        const hb = bufs[0] as string[];
-        for (let j = 0; j < n; j++) {
-          const refs = new Array<string>(k - 1);
-          for (let i = 1; i < k; i++) refs[i - 1] = pyRstrip((bufs[i] as string[])[(pos[i] as number) + j] as string);
-          out[j] = { hypothesis: pyRstrip(hb[(pos[0] as number) + j] as string), references: refs, line: ++line };
-        }
-        for (let i = 0; i < k; i++) pos[i] = (pos[i] as number) + n;
-        yield out;
-      }
-      // One input ended: every input must end here. Count the rest of the longer ones to report both counts.
-      for (const r of readers) while ((await r.nextBatch()) !== undefined);
-      const counts = readers.map((r) => r.lineCount);
-      if (counts.some((c) => c !== counts[0])) throw mismatch();
-    },
     async *rawChunks(size) {
       let first = 1;
       for (;;) {
@@ -157,8 +131,8 @@ export async function openTextSource(hypPath: string, refPaths: readonly string[
         const counts = got.map((g) => g?.count ?? 0);
         if (counts.every((c) => c === 0)) return;
         if (counts.some((c) => c !== counts[0])) {
-          // As batches() does, every line read is decoded: invalid UTF-8 in the rest of a longer input is
-          // reported as such, before the counts.
+          // Every line read is decoded: invalid UTF-8 in the rest of a longer input is reported as such,
+          // before the counts.
           got.forEach((g, i) => g && decodeLines(g.bytes, names[i] as string, first));
           for (const r of readers) while ((await r.nextBatch()) !== undefined);
           throw mismatch();
@@ -197,7 +171,7 @@ function issuePath(path: readonly PropertyKey[]): string {
  * (a string or a non-empty array of strings); other keys are ignored. A bad line is an error naming its
  * number and the field.
  */
-export async function openJsonlSource(path: string, stdin?: Readable): Promise<SegmentSource> {
+export async function openJsonlSource(path: string, stdin?: Readable): Promise<BatchSource> {
   const ScoreRecord = scoreRecordSchema((await import('zod')).z);
   const reader = await LineReader.open(path, { stripBom: true, ...(stdin ? { stdin } : {}) });
   return {

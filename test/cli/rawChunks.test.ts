@@ -2,13 +2,14 @@
 // hands to the thread that scores a chunk, which decodes it there. Decoded, they must be exactly the segments
 // of the line-by-line path (batches), whatever the line ends, BOM, empty lines, last line, chunk size and read
 // boundaries (a read may end inside a line or inside a character), with the same errors.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeChunk, openTextSource, type RawChunk, type Segment, type SegmentSource } from '../../src/cli/scoreInput.js';
+import { decodeChunk, openTextSource, type RawSource, type Segment } from '../../src/cli/scoreInput.js';
 import { decodeLines, InputError, LineReader } from '../../src/node/lineReader.js';
+import { pyRstripRef } from '../helpers/python';
 import { splitBytes as reads, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -118,20 +119,15 @@ describe('decodeLines', () => {
   });
 });
 
-/** Every segment of a source, through batches() or through rawChunks(size) and decodeChunk; or the error. */
-async function segmentsOf(source: SegmentSource, size?: number): Promise<Segment[] | string> {
+/** Every segment of a text source, through rawChunks(size) and decodeChunk; or the error's message. */
+async function segmentsOf(source: RawSource, size: number): Promise<Segment[] | string> {
   const out: Segment[] = [];
   try {
-    if (size === undefined) for await (const b of source.batches()) out.push(...b);
-    else {
-      const gen = source.rawChunks?.(size);
-      expect(gen).toBeDefined();
-      let first = 1;
-      for await (const c of gen as AsyncGenerator<RawChunk>) {
-        expect(c.first).toBe(first);
-        first += c.count;
-        out.push(...decodeChunk(c));
-      }
+    let first = 1;
+    for await (const c of source.rawChunks(size)) {
+      expect(c.first).toBe(first);
+      first += c.count;
+      out.push(...decodeChunk(c));
     }
     return out;
   } catch (err) {
@@ -142,7 +138,27 @@ async function segmentsOf(source: SegmentSource, size?: number): Promise<Segment
   }
 }
 
-describe('openTextSource: raw chunks decode to the segments of batches()', () => {
+/**
+ * The model: each file read whole as UTF-8 and split on `\n` (no last line after a final newline), every line
+ * right-stripped as Python's `str.rstrip()` (which also drops the `\r` of `\r\n`); different line counts are
+ * the error naming each file and its count.
+ */
+function expectedSegments(paths: readonly string[]): Segment[] | string {
+  const columns = paths.map((p) => {
+    const t = readFileSync(p, 'utf8');
+    const lines = t.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return lines.map(pyRstripRef);
+  });
+  const counts = columns.map((c) => c.length);
+  if (counts.some((c) => c !== counts[0])) {
+    return `different numbers of lines: ${paths.map((p, i) => `${p} has ${counts[i]} line${counts[i] === 1 ? '' : 's'}`).join(', ')}`;
+  }
+  const [hyps, ...refs] = columns as [string[], ...string[][]];
+  return hyps.map((h, j) => ({ hypothesis: h, references: refs.map((r) => r[j] as string), line: j + 1 }));
+}
+
+describe('openTextSource: raw chunks decode to the lines of the files', () => {
   it('for any texts, line ends, line counts (equal or not) and chunk sizes', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -158,9 +174,7 @@ describe('openTextSource: raw chunks decode to the segments of batches()', () =>
             writeFileSync(p, t);
             return p;
           });
-          const open = (): Promise<SegmentSource> => openTextSource(paths[0] as string, paths.slice(1));
-          const expected = await segmentsOf(await open());
-          expect(await segmentsOf(await open(), size)).toEqual(expected);
+          expect(await segmentsOf(await openTextSource(paths[0] as string, paths.slice(1)), size)).toEqual(expectedSegments(paths));
         },
       ),
       { numRuns: 150 },
@@ -184,15 +198,13 @@ describe('openTextSource: raw chunks decode to the segments of batches()', () =>
     writeFileSync(h, Buffer.concat([Buffer.from('a\nb\nc\n'), Buffer.from([0xff, 0x0a]), Buffer.from('e\n')]));
     writeFileSync(r, Buffer.concat([Buffer.from('a\n'), Buffer.from([0xc3, 0x0a]), Buffer.from('c\nd\ne\n')]));
     const expected = `${r} line 2: invalid UTF-8`;
-    // (batches() decodes a whole read of one file before the next file's: it names h.txt line 4 here.)
-    expect(await segmentsOf(await openTextSource(h, [r]))).toBe(`${h} line 4: invalid UTF-8`);
     for (const size of [2, 5]) expect(await segmentsOf(await openTextSource(h, [r]), size)).toBe(expected);
     // In a later chunk than the first: the chunks before it decode.
     const chunks: number[] = [];
     const src = await openTextSource(h, [r]);
     await expect(
       (async () => {
-        for await (const c of src.rawChunks?.(1) as AsyncGenerator<RawChunk>) chunks.push(decodeChunk(c).length);
+        for await (const c of src.rawChunks(1)) chunks.push(decodeChunk(c).length);
       })(),
     ).rejects.toThrow(new InputError(expected));
     expect(chunks).toEqual([1]);

@@ -35,6 +35,14 @@ export function pyStripRef(s: string): string {
   return a.slice(i, j).join('');
 }
 
+/** Python's `s.rstrip()`. */
+export function pyRstripRef(s: string): string {
+  const a = [...s];
+  let j = a.length;
+  while (j > 0 && PY_WHITESPACE.has(a[j - 1] as string)) j--;
+  return a.slice(0, j).join('');
+}
+
 /** Python's `string.punctuation`. */
 const PUNCT = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~']);
 
